@@ -1,0 +1,106 @@
+package dev.petrel.broker;
+
+import java.nio.file.Path;
+
+/**
+ * A Petrel broker running inside the application's JVM, reachable at {@code vm://<name>}.
+ *
+ * <pre>{@code
+ * try (EmbeddedBroker broker = EmbeddedBroker.builder()
+ *         .name("orders")
+ *         .dataDirectory(Path.of("data"))
+ *         .start()) {
+ *     ConnectionFactory cf = new PetrelConnectionFactory("vm://orders");
+ *     ...
+ * }
+ * }</pre>
+ *
+ * Closing stops accepting connections, closes every connection, finishes store writes and closes
+ * the store cleanly. Two brokers never share a data directory.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The broker's name, the host part of its {@code vm://} URL. */
+    public String name() {
+        throw new UnsupportedOperationException("filled in by the broker work");
+    }
+
+    /** {@code vm://<name>}. */
+    public String url() {
+        return "vm://" + name();
+    }
+
+    @Override
+    public void close() {
+        throw new UnsupportedOperationException("filled in by the broker work");
+    }
+
+    /** Configures and starts an embedded broker. Every setting has a sensible default. */
+    public static final class Builder {
+        private String name = "petrel";
+        private Path dataDirectory = Path.of("data");
+        private boolean persistent = true;
+        private boolean autoCreateDestinations = true;
+        private long memoryLimitBytes = 256L * 1024 * 1024;
+        private long queueMemoryLimitBytes = 16L * 1024 * 1024;
+        private DestinationPolicy defaultPolicy = DestinationPolicy.DEFAULT;
+        private final java.util.LinkedHashMap<String, DestinationPolicy> policies = new java.util.LinkedHashMap<>();
+
+        /** The broker's name ({@code vm://<name>}); default {@code petrel}. */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** Where the store lives; default {@code ./data}. Locked while the broker runs. */
+        public Builder dataDirectory(Path dataDirectory) {
+            this.dataDirectory = dataDirectory;
+            return this;
+        }
+
+        /** False runs without a store: persistent messages are kept in memory only. Default true. */
+        public Builder persistent(boolean persistent) {
+            this.persistent = persistent;
+            return this;
+        }
+
+        /** Whether sending to or consuming from an unknown destination creates it; default true. */
+        public Builder autoCreateDestinations(boolean autoCreate) {
+            this.autoCreateDestinations = autoCreate;
+            return this;
+        }
+
+        /** Heap the broker may use for messages in all destinations before producers are slowed; default 256 MiB. */
+        public Builder memoryLimit(long bytes) {
+            this.memoryLimitBytes = bytes;
+            return this;
+        }
+
+        /** Heap one queue (or subscription) keeps in memory; past it the backlog is paged from the store. Default 16 MiB. */
+        public Builder queueMemoryLimit(long bytes) {
+            this.queueMemoryLimitBytes = bytes;
+            return this;
+        }
+
+        /** The policy of destinations no pattern matches. */
+        public Builder defaultPolicy(DestinationPolicy policy) {
+            this.defaultPolicy = policy;
+            return this;
+        }
+
+        /** A policy for destinations whose name matches {@code pattern} ({@code *} wildcard); first match wins. */
+        public Builder policy(String pattern, DestinationPolicy policy) {
+            this.policies.put(pattern, policy);
+            return this;
+        }
+
+        /** Opens the store, recovers, and registers the broker for {@code vm://<name>}. */
+        public EmbeddedBroker start() {
+            throw new UnsupportedOperationException("filled in by the broker work");
+        }
+    }
+}

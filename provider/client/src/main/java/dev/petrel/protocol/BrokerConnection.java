@@ -1,0 +1,144 @@
+package dev.petrel.protocol;
+
+import dev.petrel.message.DestinationRef;
+import dev.petrel.message.MessageData;
+import jakarta.jms.JMSException;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Everything a JMS connection asks of the broker: the one boundary between the client and the
+ * broker. The in-VM transport implements it with direct calls into an embedded broker; the TCP
+ * transport implements it by sending frames and the broker's connection handler decodes them back
+ * into calls on the broker's own implementation. Nothing above this interface knows which transport
+ * it runs on.
+ *
+ * <p>Identifiers: the client chooses session, consumer and browser ids (unique within this
+ * connection); the broker chooses delivery ids (unique within this connection, increasing).
+ *
+ * <p>Thread-safety: every method may be called from any client thread. Blocking methods return when
+ * the broker has done the work (for a persistent send: when it is durable). The broker calls back
+ * through the {@link ClientHandler} given at connect time.
+ *
+ * <p>Errors are the JMS exceptions the spec names ({@code InvalidDestinationException},
+ * {@code InvalidSelectorException}, {@code IllegalStateException}, {@code InvalidClientIDException},
+ * {@code JMSSecurityException}, ...), with a message that says what was wrong.
+ */
+public interface BrokerConnection extends AutoCloseable {
+
+    /** The broker-assigned identity of this connection. */
+    ConnectionInfo info();
+
+    /**
+     * Sets this connection's client id. Throws {@code InvalidClientIDException} when another
+     * connection of the broker already uses it.
+     */
+    void setClientId(String clientId) throws JMSException;
+
+    /** Opens a session. {@code acknowledgeMode} is a {@code Session} constant, {@code SESSION_TRANSACTED} for local transactions. */
+    void createSession(long sessionId, int acknowledgeMode) throws JMSException;
+
+    /**
+     * Closes a session: a transacted session's uncommitted sends are discarded; every delivery the
+     * session still holds (unacknowledged, or uncommitted) goes back to its queue; deliveries in
+     * {@code seenByApplication} come back with {@code JMSRedelivered} and an incremented delivery
+     * count, the rest unchanged. Its consumers and browsers are closed.
+     */
+    void closeSession(long sessionId, List<Long> seenByApplication) throws JMSException;
+
+    /**
+     * Sends a message. In a non-transacted session the stage completes when the broker has accepted
+     * it: for a persistent message, only once it is durable on disk. In a transacted session the
+     * broker buffers it until {@link #commit}; the stage completes when it is buffered. The stage
+     * completes exceptionally with a {@code JMSException} (e.g. {@code InvalidDestinationException}).
+     * Destinations that do not exist are created when auto-creation is on.
+     *
+     * @param sessionId the sending session (its transaction, its connection for noLocal)
+     */
+    CompletionStage<Void> send(long sessionId, MessageData message);
+
+    /**
+     * Creates a consumer. The broker then delivers through {@link ClientHandler#deliver} while the
+     * consumer has credit ({@link #grantCredit}); its initial credit is {@code spec.prefetch()}.
+     */
+    void createConsumer(long sessionId, long consumerId, ConsumerSpec spec) throws JMSException;
+
+    /**
+     * Closes a consumer. Deliveries in {@code notSeen} (delivered to the client but never given to
+     * the application) go back to the queue unchanged; deliveries the application has seen stay with
+     * the session until it acknowledges, commits, rolls back, recovers or closes.
+     */
+    void closeConsumer(long consumerId, List<Long> notSeen) throws JMSException;
+
+    /** Allows the broker to deliver {@code messages} more messages to the consumer. Never blocks on the broker's work. */
+    void grantCredit(long consumerId, int messages);
+
+    /**
+     * Asks the broker to deliver one message to the consumer now, if its queue has one the consumer
+     * may take (matching, not expired, due), whatever its credit. Returns after that delivery (if
+     * any) has been handed to {@link ClientHandler#deliver}; true when one was. Used by
+     * {@code receiveNoWait()} and at the end of a timed {@code receive} so that messages already on
+     * the queue are never missed.
+     */
+    boolean pull(long consumerId) throws JMSException;
+
+    /**
+     * Acknowledges deliveries of a non-transacted session (AUTO, DUPS_OK: each consumed message;
+     * CLIENT: every message consumed by the session so far). Returns once persistent
+     * acknowledgements are durable.
+     */
+    void acknowledge(long sessionId, List<Long> deliveryIds) throws JMSException;
+
+    /**
+     * Commits a transacted session: its buffered sends and the acknowledgement of {@code consumed}
+     * become durable atomically. Throws {@code TransactionRolledBackException} (with the reason)
+     * when the broker could not commit and rolled back instead.
+     */
+    void commit(long sessionId, List<Long> consumed) throws JMSException;
+
+    /**
+     * Rolls back a transacted session: buffered sends are discarded; {@code consumed} deliveries are
+     * redelivered with {@code JMSRedelivered} and an incremented delivery count (or dead-lettered
+     * past the limit); {@code notSeen} go back unchanged.
+     */
+    void rollback(long sessionId, List<Long> consumed, List<Long> notSeen) throws JMSException;
+
+    /** {@code Session.recover()}: as {@link #rollback} for the unacknowledged deliveries, without sends. */
+    void recover(long sessionId, List<Long> unacknowledged, List<Long> notSeen) throws JMSException;
+
+    /**
+     * Deletes a durable subscription of this connection's client id (or the shared durable one with
+     * no client id when none is set). {@code InvalidDestinationException} when there is none;
+     * {@code IllegalStateException} while it has an active consumer.
+     */
+    void unsubscribe(String subscriptionName) throws JMSException;
+
+    /** Creates a temporary queue or topic owned by this connection (the client picks the unique name). */
+    void createTemporaryDestination(DestinationRef destination) throws JMSException;
+
+    /** Deletes a temporary destination; {@code IllegalStateException} while it has consumers. */
+    void deleteTemporaryDestination(DestinationRef destination) throws JMSException;
+
+    /**
+     * Makes sure a destination exists (creating it when auto-creation is on), for producers and
+     * consumers created with a destination. {@code InvalidDestinationException} otherwise, and for
+     * a temporary destination that was deleted or belongs to a closed connection.
+     */
+    void checkDestination(DestinationRef destination) throws JMSException;
+
+    /** Opens a browser on a queue: a snapshot cursor in delivery order, filtered by the selector (null for all). */
+    void openBrowser(long sessionId, long browserId, DestinationRef queue, String selector) throws JMSException;
+
+    /** The next up to {@code max} messages of a browser; an empty list at the end. */
+    List<MessageData> browseNext(long browserId, int max) throws JMSException;
+
+    void closeBrowser(long browserId) throws JMSException;
+
+    /**
+     * Closes the connection on the broker: every session is closed as by {@link #closeSession} with
+     * nothing seen, temporary destinations are deleted, the client id is released. Idempotent.
+     */
+    @Override
+    void close();
+}
