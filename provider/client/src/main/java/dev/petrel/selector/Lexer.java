@@ -80,7 +80,7 @@ final class Lexer {
             case '(' -> token(Token.Kind.LPAREN, start);
             case ')' -> token(Token.Kind.RPAREN, start);
             case ',' -> token(Token.Kind.COMMA, start);
-            default -> throw error(source, start, "found unexpected character " + describeChar(cp) + hint(c));
+            default -> throw error(source, start, "found unexpected " + describeChar(cp) + hint(c));
         };
     }
 
