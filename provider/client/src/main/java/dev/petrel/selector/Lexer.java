@@ -41,9 +41,13 @@ final class Lexer {
         return tokens;
     }
 
+    /** Longer selectors are cut to this many characters in error messages (the column still counts from the start). */
+    private static final int MAX_QUOTED = 200;
+
     /** An InvalidSelectorException in the one format all selector errors use. */
     static InvalidSelectorException error(String source, int offset, String message) {
-        return new InvalidSelectorException("selector '" + source + "' at column " + (offset + 1) + ": " + message);
+        String quoted = source.length() <= MAX_QUOTED ? source : source.substring(0, MAX_QUOTED) + "...";
+        return new InvalidSelectorException("selector '" + quoted + "' at column " + (offset + 1) + ": " + message);
     }
 
     private Token next() throws InvalidSelectorException {

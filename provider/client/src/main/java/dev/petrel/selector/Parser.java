@@ -252,13 +252,13 @@ final class Parser {
         Token operandToken = peek();
         if (operandToken.is(Token.Kind.EXACT_NUMBER) || operandToken.is(Token.Kind.APPROXIMATE_NUMBER)) {
             next();
-            return new Literal(number(operandToken, negate), sign.start(), operandToken.end());
+            return new Literal(NumberLiterals.value(source, operandToken, negate), sign.start(), operandToken.end());
         }
         enter(sign);
         Expr operand = requireNumber(unary(), "after unary '" + sign.text() + "'");
         nesting--;
         if (operand instanceof Literal literal) {
-            return new Literal(negate ? negated(literal.constant()) : literal.constant(), sign.start(), operand.end);
+            return new Literal(negate ? NumberLiterals.negate(literal.constant()) : literal.constant(), sign.start(), operand.end);
         }
         return bounded(new Sign(negate, operand, sign.start()));
     }
@@ -268,7 +268,7 @@ final class Parser {
         switch (token.kind()) {
             case EXACT_NUMBER:
             case APPROXIMATE_NUMBER:
-                return new Literal(number(token, false), token.start(), token.end());
+                return new Literal(NumberLiterals.value(source, token, false), token.start(), token.end());
             case STRING:
                 return new Literal(unquote(token), token.start(), token.end());
             case TRUE:
@@ -300,43 +300,6 @@ final class Parser {
                     + " but found " + close.describe());
         }
         return inner;
-    }
-
-    private static Object negated(Object number) {
-        if (number instanceof Long l) {
-            return Long.valueOf(-l);
-        }
-        return Double.valueOf(-(Double) number);
-    }
-
-    /** The value of a number token, negated when a unary minus precedes it (so that Long.MIN_VALUE parses). */
-    private Object number(Token token, boolean negate) throws InvalidSelectorException {
-        String text = token.text();
-        if (token.is(Token.Kind.APPROXIMATE_NUMBER)) {
-            double value = Double.parseDouble(text);
-            if (Double.isInfinite(value)) {
-                throw error(token.start(), "expected a number within the range of a double but found " + text);
-            }
-            return negate ? -value : value;
-        }
-        String digits = text.endsWith("L") || text.endsWith("l") ? text.substring(0, text.length() - 1) : text;
-        try {
-            if (digits.startsWith("0x") || digits.startsWith("0X")) {
-                long value = Long.parseUnsignedLong(digits.substring(2), 16);
-                return negate ? -value : value;
-            }
-            if (digits.length() > 1 && digits.startsWith("0")) {
-                long value = Long.parseUnsignedLong(digits.substring(1), 8);
-                return negate ? -value : value;
-            }
-            return Long.parseLong(negate ? "-" + digits : digits);
-        } catch (NumberFormatException e) {
-            String why = digits.length() > 1 && digits.startsWith("0") && !digits.startsWith("0x")
-                    && !digits.startsWith("0X") && digits.chars().anyMatch(c -> c == '8' || c == '9')
-                    ? " (a leading 0 makes it octal)" : "";
-            throw error(token.start(), "expected an integer within the range of a long (" + Long.MIN_VALUE
-                    + " to " + Long.MAX_VALUE + ") but found " + (negate ? "-" : "") + text + why);
-        }
     }
 
     private static String unquote(Token string) {

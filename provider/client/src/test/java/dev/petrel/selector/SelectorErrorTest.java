@@ -296,6 +296,12 @@ class SelectorErrorTest {
     }
 
     @Test
+    void veryLongSelectorIsCutShortInTheMessageButKeepsTheColumn() {
+        String message = error("a = 1 AND " + "b = 2 AND ".repeat(50) + "#");
+        assertTrue(message.contains("...' at column 511: found unexpected character '#'"), message);
+    }
+
+    @Test
     void errorsAreInvalidSelectorExceptionsEvenForLexicalProblems() {
         assertThrows(InvalidSelectorException.class, () -> Selector.parse("a = 'x"));
     }

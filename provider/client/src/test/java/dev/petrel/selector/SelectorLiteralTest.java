@@ -122,6 +122,16 @@ class SelectorLiteralTest {
     }
 
     @Test
+    void floatSuffixRoundsToFloatPrecisionAsInJava() {
+        assertTrue(selects("n = 1.1f", with("n", 1.1f)));
+    }
+
+    @Test
+    void unsuffixedDecimalIsADoubleSoItDiffersFromTheFloatProperty() {
+        assertFalse(selects("n = 1.1", with("n", 1.1f)));
+    }
+
+    @Test
     void doubleSuffixIsAccepted() {
         assertTrue(selects("n = 2d", with("n", 2.0)));
     }
