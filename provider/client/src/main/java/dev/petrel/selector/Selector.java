@@ -16,11 +16,28 @@ import java.util.Objects;
  * JMSRedelivered (not selectable per the spec) and JMSXDeliveryCount (a delivery attribute, not
  * part of {@link MessageData}), is looked up in the message's properties and is NULL when absent.
  *
- * <p>Where the spec is silent: arithmetic on a NULL or non-numeric value, and division by zero
- * (integral or floating), yield NULL (so the comparison using them is UNKNOWN); a non-boolean value
- * in a boolean position is UNKNOWN; comparing values of unlike types is FALSE, as is {@code <},
- * {@code <=}, {@code >}, {@code >=} between two strings or two booleans found at run time (these
- * are rejected at parse time whenever a side is known to be a string or boolean).
+ * <p>Where the spec is silent or loose, this implementation chooses:
+ * <ul>
+ * <li>arithmetic on a NULL or non-numeric value, and division by zero (integral or floating), yield
+ *     NULL, so a comparison using the result is UNKNOWN; integral values (Byte, Short, Integer, Long)
+ *     compute in long, and anything with a Float or Double in double;</li>
+ * <li>a non-boolean value in a boolean position (e.g. a string property used as {@code flag}) is
+ *     UNKNOWN;</li>
+ * <li>comparing values of unlike types is FALSE (spec), and so is {@code <}, {@code <=}, {@code >},
+ *     {@code >=} between two strings or two booleans found at run time; a comparison whose side is
+ *     statically a string or boolean (a literal, a string header, a condition) is rejected at parse
+ *     time. {@code =} between unlike literals (e.g. {@code '1' = 1}) parses and is FALSE;</li>
+ * <li>BETWEEN, IN and LIKE on a value of the wrong type are FALSE in both their plain and NOT forms
+ *     (they are comparisons of unlike types); NULL anywhere in BETWEEN makes it UNKNOWN;</li>
+ * <li>IN, LIKE and IS NULL take an identifier on the left, as in the spec's grammar;</li>
+ * <li>numbers follow Java literal syntax: {@code 0x} hexadecimal and leading-zero octal integers,
+ *     {@code L}, {@code f}, {@code d} suffixes (an {@code f} literal has float precision); underscores
+ *     in numbers are not accepted;</li>
+ * <li>in a LIKE pattern the escape character makes whatever follows it literal (not only
+ *     {@code _}, {@code %} and itself); a pattern ending in its escape character is invalid;</li>
+ * <li>nesting deeper than 128 levels is rejected, so neither parsing nor evaluation can overflow
+ *     the stack.</li>
+ * </ul>
  */
 public final class Selector {
 
