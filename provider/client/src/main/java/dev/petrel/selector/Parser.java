@@ -258,7 +258,8 @@ final class Parser {
         Expr operand = requireNumber(unary(), "after unary '" + sign.text() + "'");
         nesting--;
         if (operand instanceof Literal literal) {
-            return new Literal(negate ? NumberLiterals.negate(literal.constant()) : literal.constant(), sign.start(), operand.end);
+            Object folded = negate ? NumberLiterals.negate(literal.constant()) : literal.constant();
+            return new Literal(folded, sign.start(), operand.end);
         }
         return bounded(new Sign(negate, operand, sign.start()));
     }
