@@ -66,32 +66,7 @@ public class PetrelMessage implements Message {
      * bytes or stream body ready to read. The body is decoded on first access.
      */
     public static PetrelMessage fromData(MessageData data, int deliveryCount, boolean redelivered) {
-        PetrelMessage message = switch (data.bodyType()) {
-            case NONE -> new PetrelMessage();
-            case TEXT -> new PetrelTextMessage();
-            case BYTES -> new PetrelBytesMessage();
-            case MAP -> new PetrelMapMessage();
-            case STREAM -> new PetrelStreamMessage();
-            case OBJECT -> new PetrelObjectMessage();
-        };
-        message.messageId = data.messageId();
-        message.timestamp = data.timestamp();
-        message.correlationId = data.correlationId();
-        message.correlationIdBytes = data.correlationIdBytes() == null ? null : data.correlationIdBytes().clone();
-        message.replyTo = data.replyTo() == null ? null : PetrelDestination.of(data.replyTo());
-        message.destination = PetrelDestination.of(data.destination());
-        message.deliveryMode = data.deliveryMode();
-        message.priority = data.priority();
-        message.expiration = data.expiration();
-        message.deliveryTime = data.deliveryTime();
-        message.type = data.type();
-        message.redelivered = redelivered;
-        message.properties.putAll(data.properties());
-        message.properties.setByProvider(PropertyNames.JMSX_DELIVERY_COUNT, deliveryCount);
-        message.properties.setReadOnly(true);
-        message.loadReceivedBody(data.body());
-        message.bodyReadOnly = true;
-        return message;
+        return ReceivedMessageFactory.build(data, deliveryCount, redelivered);
     }
 
     /**
@@ -131,8 +106,12 @@ public class PetrelMessage implements Message {
     void emptyBody() {
     }
 
-    final boolean isBodyReadOnly() {
-        return bodyReadOnly;
+    final MessageProperties properties() {
+        return properties;
+    }
+
+    final void markBodyReadOnly() {
+        bodyReadOnly = true;
     }
 
     final void checkBodyWritable() throws MessageNotWriteableException {

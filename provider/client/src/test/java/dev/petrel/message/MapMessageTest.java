@@ -50,9 +50,9 @@ class MapMessageTest {
     @MethodSource("allowedCells")
     void anAllowedConversionSucceeds(String written, String read) throws JMSException {
         PetrelMapMessage m = new PetrelMapMessage();
-        m.setObject("v", StreamMessageTest.sample(written, read));
-        Object result = get(m, read, "v");
-        assertTrue(result != null);
+        Object value = StreamMessageTest.sample(written, read);
+        m.setObject("v", value);
+        StreamMessageTest.assertConverted(value, read, get(m, read, "v"));
     }
 
     @ParameterizedTest(name = "a {0} map value cannot be read as {1}")
