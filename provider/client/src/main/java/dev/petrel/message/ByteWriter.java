@@ -99,6 +99,21 @@ final class ByteWriter {
         return size;
     }
 
+    /**
+     * What was written followed by {@code tail} as a length-prefixed byte array, in one exactly sized
+     * array: the tail (typically a large message body) is copied once.
+     */
+    byte[] toByteArrayWithTail(byte[] tail) {
+        writeVarInt(tail.length);
+        if ((long) size + tail.length > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("encoding of " + ((long) size + tail.length)
+                    + " bytes exceeds the maximum array size of 2 GiB");
+        }
+        byte[] result = Arrays.copyOf(buffer, size + tail.length);
+        System.arraycopy(tail, 0, result, size, tail.length);
+        return result;
+    }
+
     byte[] toByteArray() {
         return buffer.length == size ? buffer : Arrays.copyOf(buffer, size);
     }

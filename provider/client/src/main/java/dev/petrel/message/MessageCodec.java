@@ -38,7 +38,7 @@ public final class MessageCodec {
     /** @throws IllegalArgumentException when a property holds a value that is not a JMS property type */
     public static byte[] encode(MessageData message) {
         byte[] body = message.body();
-        ByteWriter out = new ByteWriter(128 + (body == null ? 0 : body.length) + 32 * message.properties().size());
+        ByteWriter out = new ByteWriter(128 + 32 * message.properties().size());
         out.writeByte(VERSION);
         int flags = (message.messageId() != null ? HAS_MESSAGE_ID : 0)
                 | (message.correlationId() != null ? HAS_CORRELATION_ID : 0)
@@ -81,10 +81,7 @@ public final class MessageCodec {
             }
         }
         out.writeByte(message.bodyType().code());
-        if (body != null) {
-            out.writeBytes(body);
-        }
-        return out.toByteArray();
+        return body == null ? out.toByteArray() : out.toByteArrayWithTail(body);
     }
 
     /** @throws IllegalArgumentException when the bytes are not a message this codec wrote, saying what is wrong */
