@@ -162,6 +162,38 @@ class MessageCodecTest {
     }
 
     @Test
+    void aHugePropertyCountIsRejectedWithoutAllocating() {
+        // version, flags = properties present, timestamp 0, queue 'q', mode 1, priority 4, expiration 0,
+        // delivery time 0, then a property count of Integer.MAX_VALUE
+        byte[] bytes = {1, 0x20, 0, 0, 1, 'q', 2, 8, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MessageCodec.decode(bytes));
+        assertTrue(e.getMessage().contains("property count") && e.getMessage().contains("offset 10"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownDestinationKindIsRejected() {
+        byte[] bytes = MessageCodec.encode(minimal());
+        bytes[3] = 9;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MessageCodec.decode(bytes));
+        assertTrue(e.getMessage().contains("destination kind 9"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownBodyTypeIsRejected() {
+        byte[] bytes = MessageCodec.encode(minimal());
+        bytes[bytes.length - 1] = 42;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MessageCodec.decode(bytes));
+        assertTrue(e.getMessage().contains("body type code 42"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownPresenceFlagIsRejected() {
+        byte[] bytes = MessageCodec.encode(minimal());
+        bytes[1] = (byte) 0x80;
+        assertThrows(IllegalArgumentException.class, () -> MessageCodec.decode(bytes));
+    }
+
+    @Test
     void anUnknownPropertyTagIsRejectedNamingTheOffset() {
         MessageData data = new MessageData(null, 0, null, null, null, DestinationRef.queue("q"), 1, 4, 0, 0, null,
                 Map.of("p", 1), BodyType.NONE, null);
