@@ -327,7 +327,7 @@ public class PetrelBytesMessage extends PetrelMessage implements BytesMessage {
     }
 
     @Override
-    @SuppressWarnings("rawtypes")
+    @SuppressWarnings({"rawtypes", "unchecked"})
     public boolean isBodyAssignableTo(Class c) {
         return content().length == 0 || c.isAssignableFrom(byte[].class);
     }

@@ -230,7 +230,7 @@ public class PetrelMapMessage extends PetrelMessage implements MapMessage {
     }
 
     @Override
-    @SuppressWarnings("rawtypes")
+    @SuppressWarnings({"rawtypes", "unchecked"})
     public boolean isBodyAssignableTo(Class c) throws JMSException {
         return map().isEmpty() || c.isAssignableFrom(Map.class);
     }

@@ -68,7 +68,7 @@ public class PetrelTextMessage extends PetrelMessage implements TextMessage {
     }
 
     @Override
-    @SuppressWarnings("rawtypes")
+    @SuppressWarnings({"rawtypes", "unchecked"})
     public boolean isBodyAssignableTo(Class c) {
         return getText() == null || c.isAssignableFrom(String.class);
     }

@@ -95,7 +95,7 @@ class MessageCodecTest {
         for (BodyType type : BodyType.values()) {
             for (DestinationRef.Kind kind : DestinationRef.Kind.values()) {
                 MessageData data = new MessageData(null, 0, null, null, new DestinationRef(kind, "r"),
-                        new DestinationRef(kind, "d"), 1, 4, 0, 0, null, null, type, new byte[] {(byte) type.code()});
+                        new DestinationRef(kind, "d"), 1, 4, 0, 0, null, null, type, new byte[] {type.code()});
                 assertSameData(data, MessageCodec.decode(MessageCodec.encode(data)));
             }
         }
