@@ -1,0 +1,6 @@
+package dev.petrel.bench;
+
+public final class BenchLauncher {
+    public static void main(String[] args) {
+    }
+}
