@@ -97,7 +97,7 @@ public final class BenchLauncher {
         deleteRecursively(data);
         record(WorkerMain.MACHINE, lines);
         long syncNanos = lines.stream()
-                .filter(l -> !l.isFailure() && l.scenario().equals(WorkerMain.DISK_SYNC) && l.metric().equals("meanNanos"))
+                .filter(l -> !l.isFailure() && l.scenario().equals(WorkerMain.DISK_SYNC) && l.metric().equals("p50Nanos"))
                 .mapToLong(l -> Math.round(l.value())).findFirst().orElse(settings.syncNanos());
         LOG.info("round {}: machine measured, disk sync {} µs", round, syncNanos / 1_000);
         return settings.withSyncNanos(syncNanos);

@@ -113,7 +113,7 @@ public final class ResultTable {
                 .append(sync.map(ResultTable::format).orElse("—")).append(" per second (p50 ")
                 .append(p50.map(s -> number(s.median())).orElse("—")).append(" µs, p99 ")
                 .append(p99.map(s -> number(s.median())).orElse("—")).append(" µs); loopback TCP ")
-                .append(gib.map(s -> String.format(Locale.ROOT, "%.1f [%.1f–%.1f]", s.median(), s.min(), s.max())).orElse("—"))
+                .append(gib.map(ResultTable::formatTenths).orElse("—"))
                 .append(" GiB/s, 64-byte ping-pong p50 ")
                 .append(ping.map(s -> number(s.median())).orElse("—")).append(" µs.\n");
     }
@@ -134,6 +134,13 @@ public final class ResultTable {
             return number(s.median());
         }
         return number(s.median()) + " [" + number(s.min()) + "–" + number(s.max()) + "]";
+    }
+
+    static String formatTenths(Summary s) {
+        if (s.count() == 1 || s.min() == s.max()) {
+            return String.format(Locale.ROOT, "%.1f", s.median());
+        }
+        return String.format(Locale.ROOT, "%.1f [%.1f–%.1f]", s.median(), s.min(), s.max());
     }
 
     static String number(double value) {
