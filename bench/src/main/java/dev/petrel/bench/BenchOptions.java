@@ -16,14 +16,18 @@ import java.util.List;
  * --backlog N          messages in the backlog scenario (default 200,000; quick 10,000)
  * --data-dir PATH      where brokers keep their stores, one fresh folder per worker (default: bench-data beside the jar)
  * --out FILE           also write the table (Markdown) to FILE
+ * --sync-us N          pin Artemis's journal buffer timeout to N µs instead of the disk sync time measured
+ *                      each round (its p50): on a busy machine the measured time can be far above the disk's own
  * </pre>
+ *
+ * @param pinnedSyncNanos the pinned sync time, or 0 to use each round's measured one
  */
 public record BenchOptions(boolean quick, int rounds, List<String> providers, List<String> scenarios,
-                           Settings settings, Path dataDirectory, Path out) {
+                           Settings settings, Path dataDirectory, Path out, long pinnedSyncNanos) {
 
     public static final String USAGE = String.join("\n",
             "usage: java -jar petrel-bench.jar [--quick] [--rounds N] [--providers a,b] [--scenarios a,b]",
-            "                                  [--backlog N] [--data-dir PATH] [--out FILE]",
+            "                                  [--backlog N] [--data-dir PATH] [--out FILE] [--sync-us N]",
             "providers: " + String.join(", ", Providers.all().stream().map(p -> p.id()).toList()),
             "scenarios: " + String.join(", ", Scenarios.ids()));
 
@@ -38,6 +42,7 @@ public record BenchOptions(boolean quick, int rounds, List<String> providers, Li
         Integer backlog = null;
         Path dataDirectory = defaultDataDirectory;
         Path out = null;
+        long pinnedSyncNanos = 0;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -48,6 +53,7 @@ public record BenchOptions(boolean quick, int rounds, List<String> providers, Li
                 case "--backlog" -> backlog = positive(arg, value(args, ++i, arg));
                 case "--data-dir" -> dataDirectory = Path.of(value(args, ++i, arg));
                 case "--out" -> out = Path.of(value(args, ++i, arg));
+                case "--sync-us" -> pinnedSyncNanos = positive(arg, value(args, ++i, arg)) * 1_000L;
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'\n" + USAGE);
             }
         }
@@ -58,7 +64,7 @@ public record BenchOptions(boolean quick, int rounds, List<String> providers, Li
             settings = settings.withBacklog(backlog);
         }
         int roundCount = rounds != null ? rounds : quick ? 1 : 3;
-        return new BenchOptions(quick, roundCount, providers, scenarios, settings, dataDirectory, out);
+        return new BenchOptions(quick, roundCount, providers, scenarios, settings, dataDirectory, out, pinnedSyncNanos);
     }
 
     private static String value(String[] args, int index, String option) {

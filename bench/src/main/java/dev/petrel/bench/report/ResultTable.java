@@ -36,6 +36,7 @@ public final class ResultTable {
                         + " msg/s (2 producers, 1 consumer), p50 (µs)"),
                 new Row(Scenarios.LATENCY, "p99", "same, p99 (µs)"),
                 new Row(Scenarios.LATENCY, "p999", "same, p99.9 (µs)"),
+                new Row(Scenarios.LATENCY, "unsent", "same, messages still unsent when the schedule ended (counted above at their accrued latency)"),
                 new Row(Scenarios.BACKLOG, "fill", number(settings.backlog())
                         + " persistent backlog, no consumer: fill, tx every 100 (msg/s)"),
                 new Row(Scenarios.BACKLOG, "drain", "the same backlog: drain, tx every 100 (msg/s)"),
@@ -109,13 +110,15 @@ public final class ResultTable {
         Optional<Summary> p99 = results.summary(WorkerMain.MACHINE, WorkerMain.DISK_SYNC, "p99");
         Optional<Summary> gib = results.summary(WorkerMain.MACHINE, WorkerMain.LOOPBACK, "gibps");
         Optional<Summary> ping = results.summary(WorkerMain.MACHINE, WorkerMain.LOOPBACK, "pingP50");
+        Optional<Summary> timeout = results.summary(WorkerMain.MACHINE, "artemis", "bufferTimeoutMicros");
         out.append("\nThe machine's limits in the same run: 1 KiB write + fdatasync on a preallocated file ")
                 .append(sync.map(ResultTable::format).orElse("—")).append(" per second (p50 ")
                 .append(p50.map(s -> number(s.median())).orElse("—")).append(" µs, p99 ")
                 .append(p99.map(s -> number(s.median())).orElse("—")).append(" µs); loopback TCP ")
                 .append(gib.map(ResultTable::formatTenths).orElse("—"))
                 .append(" GiB/s, 64-byte ping-pong p50 ")
-                .append(ping.map(s -> number(s.median())).orElse("—")).append(" µs.\n");
+                .append(ping.map(s -> number(s.median())).orElse("—")).append(" µs. Artemis's journal buffer timeout: ")
+                .append(timeout.map(ResultTable::format).orElse("—")).append(" µs (the sync p50 of each round, or --sync-us).\n");
     }
 
     private static void appendFailures(StringBuilder out, Map<String, List<String>> failures) {

@@ -12,7 +12,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One producer on its own connection, numbering its messages 0, 1, 2, ... Sends until stopped, until
  * {@code limit} messages, or (paced) one message per {@code intervalNanos} from {@code startNanos}
- * until {@code endNanos}, each carrying its intended send time. Transacted when {@code batch > 0}:
+ * until {@code endNanos}, each carrying its intended send time; a paced producer behind its schedule
+ * sends flat out but stops at {@code endNanos}, leaving the rest of the schedule unsent. Transacted when {@code batch > 0}:
  * commits every {@code batch} sends and once more at the end.
  *
  * <p>Threading: runs on its own thread; {@link #sent()} is read after that thread is joined.
@@ -67,7 +68,7 @@ final class ProducerLoop implements Runnable {
                 BytesMessage message = BenchMessages.create(session, producerId, seq);
                 if (intervalNanos > 0) {
                     long intended = startNanos + seq * intervalNanos;
-                    if (intended >= endNanos) {
+                    if (intended >= endNanos || System.nanoTime() >= endNanos) {
                         break;
                     }
                     waitUntil(intended);
