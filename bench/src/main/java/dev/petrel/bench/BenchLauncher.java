@@ -97,10 +97,10 @@ public final class BenchLauncher {
         deleteRecursively(data);
         record(WorkerMain.MACHINE, lines);
         long measured = lines.stream()
-                .filter(l -> !l.isFailure() && l.scenario().equals(WorkerMain.DISK_SYNC) && l.metric().equals("p50Nanos"))
+                .filter(l -> !l.isFailure() && l.scenario().equals(WorkerMain.DISK_SYNC) && l.metric().equals("p10Nanos"))
                 .mapToLong(l -> Math.round(l.value())).findFirst().orElse(settings.syncNanos());
         long syncNanos = options.pinnedSyncNanos() > 0 ? options.pinnedSyncNanos() : measured;
-        LOG.info("round {}: disk sync p50 {} µs; Artemis journal buffer timeout {} µs", round, measured / 1_000,
+        LOG.info("round {}: disk sync p10 {} µs; Artemis journal buffer timeout {} µs", round, measured / 1_000,
                 syncNanos / 1_000);
         results.add(WorkerMain.MACHINE, "artemis", "bufferTimeoutMicros", syncNanos / 1_000.0);
         return settings.withSyncNanos(syncNanos);

@@ -17,7 +17,7 @@ import java.util.List;
  * --data-dir PATH      where brokers keep their stores, one fresh folder per worker (default: bench-data beside the jar)
  * --out FILE           also write the table (Markdown) to FILE
  * --sync-us N          pin Artemis's journal buffer timeout to N µs instead of the disk sync time measured
- *                      each round (its p50): on a busy machine the measured time can be far above the disk's own
+ *                      each round (its p10): on a busy machine even that can be far above the disk's own
  * </pre>
  *
  * @param pinnedSyncNanos the pinned sync time, or 0 to use each round's measured one

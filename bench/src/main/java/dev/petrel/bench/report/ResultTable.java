@@ -118,7 +118,7 @@ public final class ResultTable {
                 .append(gib.map(ResultTable::formatTenths).orElse("—"))
                 .append(" GiB/s, 64-byte ping-pong p50 ")
                 .append(ping.map(s -> number(s.median())).orElse("—")).append(" µs. Artemis's journal buffer timeout: ")
-                .append(timeout.map(ResultTable::format).orElse("—")).append(" µs (the sync p50 of each round, or --sync-us).\n");
+                .append(timeout.map(ResultTable::format).orElse("—")).append(" µs (the sync time's p10 in each round, or --sync-us).\n");
     }
 
     private static void appendFailures(StringBuilder out, Map<String, List<String>> failures) {
