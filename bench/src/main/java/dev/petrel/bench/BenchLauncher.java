@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class BenchLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(BenchLauncher.class);
     private static final long QUICK_WORKER_TIMEOUT_MILLIS = 150_000;
-    private static final long FULL_SCENARIO_TIMEOUT_MILLIS = 400_000;
+    private static final long FULL_SCENARIO_TIMEOUT_MILLIS = 900_000;
     private static final long MACHINE_TIMEOUT_MILLIS = 60_000;
 
     private final BenchOptions options;

@@ -14,6 +14,7 @@ import java.util.List;
  * --providers a,b      provider ids (default: every provider but petrel-tcp)
  * --scenarios a,b      scenario ids (default: all)
  * --backlog N          messages in the backlog scenario (default 200,000; quick 10,000)
+ * --latency-rate N     messages per second in the latency scenario (default 2,000)
  * --data-dir PATH      where brokers keep their stores, one fresh folder per worker (default: bench-data beside the jar)
  * --out FILE           also write the table (Markdown) to FILE
  * --sync-us N          pin Artemis's journal buffer timeout to N µs instead of the disk sync time measured
@@ -27,7 +28,7 @@ public record BenchOptions(boolean quick, int rounds, List<String> providers, Li
 
     public static final String USAGE = String.join("\n",
             "usage: java -jar petrel-bench.jar [--quick] [--rounds N] [--providers a,b] [--scenarios a,b]",
-            "                                  [--backlog N] [--data-dir PATH] [--out FILE] [--sync-us N]",
+            "                                  [--backlog N] [--latency-rate N] [--data-dir PATH] [--out FILE] [--sync-us N]",
             "providers: " + String.join(", ", Providers.all().stream().map(p -> p.id()).toList()),
             "scenarios: " + String.join(", ", Scenarios.ids()));
 
@@ -40,6 +41,7 @@ public record BenchOptions(boolean quick, int rounds, List<String> providers, Li
         List<String> providers = Providers.DEFAULT_IDS;
         List<String> scenarios = Scenarios.ids();
         Integer backlog = null;
+        Integer latencyRate = null;
         Path dataDirectory = defaultDataDirectory;
         Path out = null;
         long pinnedSyncNanos = 0;
@@ -51,6 +53,7 @@ public record BenchOptions(boolean quick, int rounds, List<String> providers, Li
                 case "--providers" -> providers = List.of(value(args, ++i, arg).split(","));
                 case "--scenarios" -> scenarios = List.of(value(args, ++i, arg).split(","));
                 case "--backlog" -> backlog = positive(arg, value(args, ++i, arg));
+                case "--latency-rate" -> latencyRate = positive(arg, value(args, ++i, arg));
                 case "--data-dir" -> dataDirectory = Path.of(value(args, ++i, arg));
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--sync-us" -> pinnedSyncNanos = positive(arg, value(args, ++i, arg)) * 1_000L;
@@ -62,6 +65,9 @@ public record BenchOptions(boolean quick, int rounds, List<String> providers, Li
         Settings settings = quick ? Settings.quick() : Settings.full();
         if (backlog != null) {
             settings = settings.withBacklog(backlog);
+        }
+        if (latencyRate != null) {
+            settings = settings.withLatencyRate(latencyRate);
         }
         int roundCount = rounds != null ? rounds : quick ? 1 : 3;
         return new BenchOptions(quick, roundCount, providers, scenarios, settings, dataDirectory, out, pinnedSyncNanos);

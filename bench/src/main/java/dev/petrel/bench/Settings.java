@@ -31,12 +31,17 @@ public record Settings(long warmupMillis, long measureMillis, int latencyRate, l
 
     /** Warm-up and measurement long enough to be compared across runs. */
     public static Settings full() {
-        return new Settings(3_000, 8_000, 2_000, 3_000, 15_000, 200_000, 20_000, 120_000, 150_000, 3_000);
+        return new Settings(3_000, 8_000, 2_000, 3_000, 15_000, 200_000, 20_000, 300_000, 150_000, 3_000);
     }
 
     public Settings withSyncNanos(long nanos) {
         return new Settings(warmupMillis, measureMillis, latencyRate, latencyWarmupMillis, latencyMillis,
                 backlog, backlogWarmup, drainTimeoutMillis, nanos, probeMillis);
+    }
+
+    public Settings withLatencyRate(int messagesPerSecond) {
+        return new Settings(warmupMillis, measureMillis, messagesPerSecond, latencyWarmupMillis, latencyMillis,
+                backlog, backlogWarmup, drainTimeoutMillis, syncNanos, probeMillis);
     }
 
     public Settings withBacklog(int messages) {

@@ -133,14 +133,14 @@ public final class ResultTable {
     }
 
     static String format(Summary s) {
-        if (s.count() == 1 || s.min() == s.max()) {
+        if (s.count() == 1 || Math.round(s.min()) == Math.round(s.max())) {
             return number(s.median());
         }
         return number(s.median()) + " [" + number(s.min()) + "–" + number(s.max()) + "]";
     }
 
     static String formatTenths(Summary s) {
-        if (s.count() == 1 || s.min() == s.max()) {
+        if (s.count() == 1 || Math.round(s.min() * 10) == Math.round(s.max() * 10)) {
             return String.format(Locale.ROOT, "%.1f", s.median());
         }
         return String.format(Locale.ROOT, "%.1f [%.1f–%.1f]", s.median(), s.min(), s.max());
