@@ -18,6 +18,8 @@ import java.util.function.BooleanSupplier;
 final class ScenarioRun implements AutoCloseable {
     private static final long POLL_MILLIS = 20;
     private static final long JOIN_MILLIS = 30_000;
+    /** After the last expected message, consumers keep receiving this long so a late duplicate is caught. */
+    private static final long SETTLE_MILLIS = 150;
 
     private final String scenarioId;
     private final AtomicBoolean stopProducers = new AtomicBoolean();
@@ -115,7 +117,8 @@ final class ScenarioRun implements AutoCloseable {
     }
 
     /**
-     * Waits until every ledger has every message sent, then stops the consumers and verifies each ledger.
+     * Waits until every ledger has every message sent (and a moment more, for late duplicates), then
+     * stops the consumers and verifies each ledger.
      *
      * @throws DeliveryCheckException on loss (including messages still missing at the deadline), duplicates, reordering
      */
@@ -127,6 +130,7 @@ final class ScenarioRun implements AutoCloseable {
                 Thread.sleep(POLL_MILLIS);
             }
         }
+        sleepWatching(SETTLE_MILLIS);
         stopConsumers();
         for (SequenceLedger ledger : ledgers) {
             ledger.verify(sent);
