@@ -30,6 +30,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -117,7 +118,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
                 task.run();
             } finally {
                 if (!channel.config().isAutoRead()) {
-                    channel.eventLoop().execute(this::updateAutoRead);
+                    onEventLoop(this::updateAutoRead);
                 }
             }
         });
@@ -147,7 +148,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
         broker = opened;
         long heartbeat = Handshake.negotiateHeartbeat(connect.heartbeatMillis(), config.heartbeatMillis());
         ConnectionInfo info = opened.info();
-        channel.eventLoop().execute(() -> {
+        onEventLoop(() -> {
             handshakeTimer.cancel(false);
             if (heartbeat > 0 && channel.isActive()) {
                 channel.pipeline().addBefore("connection", "idle",
@@ -180,9 +181,18 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
         }
         channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
         // a client that does not read would hold the close back forever
-        channel.eventLoop().schedule(() -> {
+        onEventLoop(() -> channel.eventLoop().schedule(() -> channel.close(),
+                config.writeStallTimeoutMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** Runs on the channel's event loop; once that has stopped (server closing) the channel is closed too. */
+    private void onEventLoop(Runnable task) {
+        try {
+            channel.eventLoop().execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("event loop of {} stopped; {} not run", remote, task);
             channel.close();
-        }, config.writeStallTimeoutMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Reads only while the client reads us and the broker keeps up with its requests (event loop). */
