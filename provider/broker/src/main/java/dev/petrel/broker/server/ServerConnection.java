@@ -61,6 +61,8 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> stallTimer;
     private volatile BrokerConnection broker;
     private volatile boolean closed;
+    /** Set once the client was found not reading: later writes are dropped, the close is under way. */
+    private volatile boolean abandoned;
 
     ServerConnection(TcpServerConfig config, BrokerEndpoint endpoint, Executor pool) {
         this.config = config;
@@ -162,10 +164,11 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
 
     /** Queues a frame for the client from any thread; disconnects a client that lets too much pile up. */
     void write(Frame frame) {
-        if (closed || !channel.isActive()) {
+        if (closed || abandoned || !channel.isActive()) {
             return;
         }
         if (!channel.isWritable() && channel.bytesBeforeWritable() > config.maxPendingWriteBytes()) {
+            abandoned = true;
             LOG.warn("closing connection from {}: client is not reading, more than {} bytes queued for it",
                     remote, config.maxPendingWriteBytes());
             channel.close();
@@ -174,15 +177,16 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
         channel.writeAndFlush(frame);
     }
 
-    /** Writes a last frame and closes the socket. */
+    /** Writes a last frame and closes the socket (from any thread). */
     void writeAndClose(Frame frame) {
         if (!channel.isActive()) {
             return;
         }
-        channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
-        // a client that does not read would hold the close back forever
-        onEventLoop(() -> channel.eventLoop().schedule(() -> channel.close(),
-                config.writeStallTimeoutMillis(), TimeUnit.MILLISECONDS));
+        onEventLoop(() -> {
+            channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
+            // a client that does not read would hold the close back forever
+            channel.eventLoop().schedule(() -> channel.close(), config.writeStallTimeoutMillis(), TimeUnit.MILLISECONDS);
+        });
     }
 
     /** Runs on the channel's event loop; once that has stopped (server closing) the channel is closed too. */

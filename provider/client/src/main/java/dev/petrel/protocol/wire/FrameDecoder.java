@@ -38,4 +38,17 @@ public final class FrameDecoder extends ByteToMessageDecoder {
             throw e;
         }
     }
+
+    /** At the end of the stream, bytes of an unfinished frame are a truncated frame. */
+    @Override
+    protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+        decode(ctx, in, out);
+        if (!failed && in.isReadable()) {
+            int received = in.readableBytes();
+            in.skipBytes(received);
+            failed = true;
+            throw new WireProtocolException("connection ended inside a frame: " + received
+                    + " bytes of an unfinished frame received");
+        }
+    }
 }
