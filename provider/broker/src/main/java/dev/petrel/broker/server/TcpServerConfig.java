@@ -33,7 +33,7 @@ public record TcpServerConfig(String bindHost, int port, int maxFrameSize, long 
         Objects.requireNonNull(bindHost, "bindHost");
         check(port >= 0 && port <= 65535, "port", port, "0..65535");
         check(maxFrameSize >= FrameCodec.HEADER_LENGTH, "maxFrameSize", maxFrameSize, ">= " + FrameCodec.HEADER_LENGTH);
-        check(heartbeatMillis >= 0, "heartbeatMillis", heartbeatMillis, ">= 0");
+        check(heartbeatMillis >= 0 && heartbeatMillis <= 86_400_000L, "heartbeatMillis", heartbeatMillis, "0..86400000 (one day)");
         check(handshakeTimeoutMillis > 0, "handshakeTimeoutMillis", handshakeTimeoutMillis, "> 0");
         check(maxPendingWriteBytes > 0, "maxPendingWriteBytes", maxPendingWriteBytes, "> 0");
         check(writeStallTimeoutMillis > 0, "writeStallTimeoutMillis", writeStallTimeoutMillis, "> 0");

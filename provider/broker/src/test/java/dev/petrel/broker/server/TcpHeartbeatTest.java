@@ -25,10 +25,18 @@ class TcpHeartbeatTest extends ServerTestSupport {
     }
 
     @Test
-    void clientWithHeartbeatsDisabledGetsTheServersInterval() throws Exception {
+    void clientAskingForNoHeartbeatsTurnsThemOffForItsConnection() throws Exception {
         start(config().heartbeatMillis(7_000));
         try (RawClient raw = new RawClient(server.port())) {
-            assertEquals(7_000, Handshake.Connected.decode(raw.handshake(0)).heartbeatMillis());
+            assertEquals(0, Handshake.Connected.decode(raw.handshake(0)).heartbeatMillis());
+        }
+    }
+
+    @Test
+    void serverWithTheShorterIntervalImposesIt() throws Exception {
+        start(config().heartbeatMillis(3_000));
+        try (RawClient raw = new RawClient(server.port())) {
+            assertEquals(3_000, Handshake.Connected.decode(raw.handshake(20_000)).heartbeatMillis());
         }
     }
 }

@@ -55,15 +55,12 @@ public final class Handshake {
     }
 
     /**
-     * The interval both sides use: the smaller of the two when both ask for one, the one asked for
-     * when only one side does, 0 (none) when neither does.
+     * The interval both sides use: the smaller of the two, or 0 (no heartbeats on this connection)
+     * when either side asks for none, as a client whose URL says {@code heartbeat=0} does.
      */
     public static long negotiateHeartbeat(long clientMillis, long serverMillis) {
-        if (clientMillis <= 0) {
-            return Math.max(serverMillis, 0);
-        }
-        if (serverMillis <= 0) {
-            return clientMillis;
+        if (clientMillis <= 0 || serverMillis <= 0) {
+            return 0;
         }
         return Math.min(clientMillis, serverMillis);
     }

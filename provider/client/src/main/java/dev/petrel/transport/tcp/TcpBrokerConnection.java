@@ -117,7 +117,15 @@ public final class TcpBrokerConnection implements BrokerConnection {
             checkOpen();
             frame = new Request.Send(sessionId, message).toFrame(0);
             checkSize(frame);
-            acquireWindow();
+            if (channel.inIoThread()) {
+                // the I/O thread completes sends: waiting here for a window slot would never end
+                if (!sendWindow.tryAcquire()) {
+                    throw new IllegalStateException("send from the connection's I/O thread (a ClientHandler callback) with all "
+                            + options.producerWindow() + " window slots in flight would deadlock");
+                }
+            } else {
+                acquireWindow();
+            }
         } catch (JMSException e) {
             result.completeExceptionally(e);
             return result;

@@ -25,6 +25,8 @@ record TcpClientOptions(URI uri, String host, int port, boolean ssl, long heartb
     static final int DEFAULT_PORT = 61616;
     static final long DEFAULT_HEARTBEAT_MILLIS = 10_000;
     static final int DEFAULT_PRODUCER_WINDOW = 1000;
+    /** One day: longer intervals detect nothing useful, and three of them must fit in a long. */
+    static final long MAX_HEARTBEAT_MILLIS = 86_400_000L;
 
     static TcpClientOptions parse(ConnectRequest request) throws JMSException {
         URI uri = request.uri();
@@ -41,7 +43,7 @@ record TcpClientOptions(URI uri, String host, int port, boolean ssl, long heartb
         }
         return new TcpClientOptions(uri, uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(),
                 "ssl".equalsIgnoreCase(scheme),
-                number(uri, options, "heartbeat", DEFAULT_HEARTBEAT_MILLIS, 0, Long.MAX_VALUE),
+                number(uri, options, "heartbeat", DEFAULT_HEARTBEAT_MILLIS, 0, MAX_HEARTBEAT_MILLIS),
                 (int) number(uri, options, "producerWindow", DEFAULT_PRODUCER_WINDOW, 1, Integer.MAX_VALUE),
                 (int) number(uri, options, "connectTimeout", 10_000, 1, Integer.MAX_VALUE),
                 (int) number(uri, options, "maxFrameSize", FrameCodec.DEFAULT_MAX_FRAME_SIZE,

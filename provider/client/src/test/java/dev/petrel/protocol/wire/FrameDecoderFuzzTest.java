@@ -58,10 +58,12 @@ class FrameDecoderFuzzTest {
                 while ((frame = channel.readInbound()) != null) {
                     assertTrue(((Frame) frame).payload().length <= MAX_FRAME);
                 }
+                channel.finish(); // the end of the stream: an unfinished frame is reported here
             } catch (DecoderException e) {
                 assertInstanceOf(WireProtocolException.class, e.getCause(), "input #" + i);
             } finally {
-                channel.finishAndReleaseAll();
+                channel.releaseInbound();
+                channel.releaseOutbound();
             }
         }
     }

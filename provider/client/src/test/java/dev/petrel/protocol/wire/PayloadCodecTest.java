@@ -67,11 +67,15 @@ class PayloadCodecTest {
     }
 
     @Test
-    void heartbeatNegotiationTakesTheSmallerNonZeroInterval() {
+    void heartbeatNegotiationTakesTheSmallerInterval() {
         assertEquals(100, Handshake.negotiateHeartbeat(100, 10_000));
-        assertEquals(10_000, Handshake.negotiateHeartbeat(0, 10_000));
-        assertEquals(100, Handshake.negotiateHeartbeat(100, 0));
-        assertEquals(0, Handshake.negotiateHeartbeat(0, 0));
+        assertEquals(100, Handshake.negotiateHeartbeat(10_000, 100));
+    }
+
+    @Test
+    void heartbeatNegotiationDisablesHeartbeatsWhenEitherSideDoes() {
+        assertEquals(0, Handshake.negotiateHeartbeat(0, 10_000));
+        assertEquals(0, Handshake.negotiateHeartbeat(100, 0));
     }
 
     @Test
