@@ -38,7 +38,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Threading: every method may be called from any application thread, never from the connection's
  * own I/O thread (where the {@link ClientHandler} callbacks run): a blocking call from there fails
- * with {@code IllegalStateException} instead of deadlocking. {@link ClientChannel} owns the socket.
+ * with {@code IllegalStateException} instead of deadlocking. The stages {@link #send} returns complete
+ * on that I/O thread too: whoever runs application code on completion (a JMS
+ * {@code CompletionListener}) must hand it to another thread. {@link ClientChannel} owns the socket.
  */
 public final class TcpBrokerConnection implements BrokerConnection {
 
