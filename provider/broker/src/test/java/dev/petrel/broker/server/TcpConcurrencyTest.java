@@ -107,4 +107,29 @@ class TcpConcurrencyTest extends ServerTestSupport {
             threads.shutdownNow();
         }
     }
+
+    @Test
+    void brokerCallThatBlocksDoesNotHoldUpOtherConnectionsOnTheSameIoThread() throws Exception {
+        start(config().ioThreads(1));
+        BrokerConnection slow = connect(new RecordingClientHandler());
+        RecordingConnection slowBroker = endpoint.connection(0);
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        slowBroker.commitGate = gate;
+        CompletableFuture<Void> commit = CompletableFuture.runAsync(() -> {
+            try {
+                slow.commit(1, List.of());
+            } catch (jakarta.jms.JMSException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        try {
+            Await.until("commit blocks in the broker", () -> slowBroker.methods().contains("commit"));
+            BrokerConnection other = connect(new RecordingClientHandler());
+            other.createSession(1, 1);
+            assertEquals(List.of(1L, 1), endpoint.connection(1).last("createSession").args());
+        } finally {
+            gate.countDown();
+        }
+        commit.get(10, TimeUnit.SECONDS);
+    }
 }
