@@ -1,0 +1,236 @@
+package dev.petrel.store.h2;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.petrel.store.MessageStore;
+import dev.petrel.store.Recovery;
+import dev.petrel.store.StoreBatch;
+import dev.petrel.store.StoreException;
+import dev.petrel.store.StoreOperation;
+import dev.petrel.store.StoreStats;
+import dev.petrel.store.StoredReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Petrel's embedded durable store: an H2 file database ({@code petrel.mv.db}) in a locked directory,
+ * written by one store writer thread with group commit. With the journal (the default), a group is
+ * confirmed after one fdatasync of the journal and applied to H2 behind it; without, after the H2
+ * commit and {@code CHECKPOINT SYNC}.
+ *
+ * <p>Threading: {@link #open} once, from one thread; {@link #write} and {@link #readReferences} from
+ * any thread, concurrently; futures complete on {@code petrel-store-writer}; {@link #close} from any
+ * thread but a completion callback.
+ */
+public final class H2MessageStore implements MessageStore {
+    private static final Logger LOG = LoggerFactory.getLogger(H2MessageStore.class);
+
+    private enum State { NEW, OPEN, CLOSED }
+
+    private final H2StoreConfig config;
+    private final Path directory;
+    private final AtomicLong syncs = new AtomicLong();
+    private volatile State state = State.NEW;
+    private DirectoryLock lock;
+    private HikariDataSource dataSource;
+    private H2Writer h2Writer;
+    private GroupPersister persister;
+    private StoreWriterThread writer;
+
+    public H2MessageStore(H2StoreConfig config) {
+        this.config = config;
+        this.directory = config.directory().toAbsolutePath().normalize();
+    }
+
+    @Override
+    public synchronized Recovery open() throws StoreException {
+        if (state != State.NEW) {
+            throw new StoreException("store at " + directory + " was already opened (state " + state + ")");
+        }
+        lock = DirectoryLock.acquire(directory);
+        try {
+            String url = "jdbc:h2:file:" + directory.resolve("petrel") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+            dataSource = createDataSource(url);
+            Connection connection = DriverManager.getConnection(url, "sa", "");
+            H2Schema.createOrVerify(connection, directory.toString());
+            h2Writer = new H2Writer(connection);
+            persister = new DirectH2Persister(h2Writer, syncs);
+            Recovery recovery = H2Schema.recover(connection);
+            writer = new StoreWriterThread(directory.toString(), persister, config.maxBatchOperations(),
+                    config.queueCapacity());
+            writer.start();
+            state = State.OPEN;
+            LOG.info("store at {} opened: {} store queue(s), max message id {}", directory,
+                    recovery.queues().size(), recovery.maxMessageId());
+            return recovery;
+        } catch (SQLException | RuntimeException e) {
+            StoreException failure = new StoreException("cannot open the store at " + directory + ": " + e, e);
+            releaseAfterFailedOpen(failure);
+            throw failure;
+        } catch (StoreException e) {
+            releaseAfterFailedOpen(e);
+            throw e;
+        }
+    }
+
+    private HikariDataSource createDataSource(String url) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(url);
+        hikari.setUsername("sa");
+        hikari.setPassword("");
+        hikari.setMaximumPoolSize(config.readPoolSize());
+        hikari.setMinimumIdle(1);
+        hikari.setPoolName("petrel-store-" + directory.getFileName());
+        return new HikariDataSource(hikari);
+    }
+
+    private void releaseAfterFailedOpen(Exception primary) {
+        if (h2Writer != null) {
+            try {
+                h2Writer.close();
+            } catch (SQLException e) {
+                primary.addSuppressed(e);
+            }
+        }
+        if (dataSource != null) {
+            dataSource.close();
+        }
+        try {
+            lock.close();
+        } catch (IOException e) {
+            primary.addSuppressed(e);
+        }
+        state = State.CLOSED;
+    }
+
+    @Override
+    public CompletableFuture<Void> write(StoreBatch batch) {
+        String invalid = invalidity(batch);
+        if (invalid != null) {
+            return CompletableFuture.failedFuture(new StoreException("rejected batch for the store at " + directory
+                    + ": " + invalid));
+        }
+        State current = state;
+        if (current != State.OPEN) {
+            return CompletableFuture.failedFuture(new StoreException("store at " + directory + " is not open (state "
+                    + current + ")"));
+        }
+        return writer.submit(batch);
+    }
+
+    private static String invalidity(StoreBatch batch) {
+        if (batch == null) {
+            return "batch is null";
+        }
+        int index = 0;
+        for (StoreOperation operation : batch.operations()) {
+            if (operation == null) {
+                return "operation " + index + " is null";
+            }
+            if (operation instanceof StoreOperation.AddMessage m && m.encoded() == null) {
+                return "operation " + index + " adds message " + m.messageId() + " with null bytes";
+            }
+            if (operation instanceof StoreOperation.AddQueue q && (q.definition() == null
+                    || q.definition().kind() == null || q.definition().name() == null)) {
+                return "operation " + index + " adds store queue " + q.storeQueueId()
+                        + " without a definition, kind or name: " + q.definition();
+            }
+            index++;
+        }
+        return null;
+    }
+
+    @Override
+    public List<StoredReference> readReferences(long storeQueueId, long afterMessageId, int max) throws StoreException {
+        if (max <= 0) {
+            throw new StoreException("max must be positive, was " + max + " (store queue " + storeQueueId + ")");
+        }
+        if (state != State.OPEN) {
+            throw new StoreException("store at " + directory + " is not open (state " + state + ")");
+        }
+        List<StoredReference> references = new ArrayList<>(Math.min(max, 1024));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement p = connection.prepareStatement("SELECT r.MESSAGE_ID, r.PRIORITY, r.DELIVERY_COUNT,"
+                     + " m.BODY FROM PETREL_REFERENCE r JOIN PETREL_MESSAGE m ON m.ID = r.MESSAGE_ID"
+                     + " WHERE r.QUEUE_ID = ? AND r.MESSAGE_ID > ? ORDER BY r.MESSAGE_ID LIMIT ?")) {
+            p.setLong(1, storeQueueId);
+            p.setLong(2, afterMessageId);
+            p.setInt(3, max);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    references.add(new StoredReference(r.getLong(1), r.getInt(2), r.getInt(3), r.getBytes(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading references of store queue " + storeQueueId + " after message "
+                    + afterMessageId + " from PETREL_REFERENCE at " + directory + " failed: " + e, e);
+        }
+        return references;
+    }
+
+    @Override
+    public StoreStats stats() {
+        long bytes = 0;
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file)) {
+                    bytes += Files.size(file);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot size the store directory {}", directory, e);
+        }
+        return new StoreStats(directory.toString(), bytes);
+    }
+
+    /** How many times the store synced to disk (an fdatasync of the journal, or {@code CHECKPOINT SYNC}). */
+    long syncCount() {
+        return syncs.get();
+    }
+
+    /** How many groups the store writer made durable. */
+    long groupCount() {
+        return writer == null ? 0 : writer.groupCount();
+    }
+
+    /** Test hook: the n-th operation (1-based) applied from now on fails. */
+    void failAtOperation(int n) {
+        h2Writer.failAtOperation(n);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (state != State.OPEN) {
+            state = State.CLOSED;
+            return;
+        }
+        state = State.CLOSED;
+        writer.close();
+        dataSource.close();
+        try {
+            h2Writer.shutdown();
+        } catch (SQLException e) {
+            LOG.error("shutting down the database of the store at {} failed", directory, e);
+        }
+        try {
+            lock.close();
+        } catch (IOException e) {
+            LOG.error("releasing the lock of the store directory {} failed", directory, e);
+        }
+        LOG.info("store at {} closed", directory);
+    }
+}
