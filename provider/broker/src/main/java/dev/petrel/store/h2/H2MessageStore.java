@@ -9,6 +9,7 @@ import dev.petrel.store.StoreException;
 import dev.petrel.store.StoreOperation;
 import dev.petrel.store.StoreStats;
 import dev.petrel.store.StoredReference;
+import dev.petrel.store.h2.journal.JournalWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,8 @@ import java.util.stream.Stream;
 public final class H2MessageStore implements MessageStore {
     private static final Logger LOG = LoggerFactory.getLogger(H2MessageStore.class);
 
+    private static final long READ_CATCH_UP_MILLIS = 60_000;
+
     private enum State { NEW, OPEN, CLOSED }
 
     private final H2StoreConfig config;
@@ -49,6 +52,8 @@ public final class H2MessageStore implements MessageStore {
     private HikariDataSource dataSource;
     private H2Writer h2Writer;
     private GroupPersister persister;
+    private JournalWriter journal;
+    private JournalApplierThread applier;
     private StoreWriterThread writer;
 
     public H2MessageStore(H2StoreConfig config) {
@@ -62,27 +67,39 @@ public final class H2MessageStore implements MessageStore {
             throw new StoreException("store at " + directory + " was already opened (state " + state + ")");
         }
         lock = DirectoryLock.acquire(directory);
+        Connection connection = null;
         try {
             String url = "jdbc:h2:file:" + directory.resolve("petrel") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
             dataSource = createDataSource(url);
-            Connection connection = DriverManager.getConnection(url, "sa", "");
+            connection = DriverManager.getConnection(url, "sa", "");
             H2Schema.createOrVerify(connection, directory.toString());
             h2Writer = new H2Writer(connection);
-            persister = new DirectH2Persister(h2Writer, syncs);
+            if (config.journal()) {
+                long end = JournalRecovery.replay(directory, h2Writer);
+                journal = JournalWriter.create(directory, end, config.segmentSize());
+                applier = new JournalApplierThread(directory.toString(), h2Writer, journal, config.segmentSize(),
+                        config.maxApplyLagBytes());
+                persister = new JournaledPersister(directory, journal, applier, syncs);
+            } else {
+                persister = new DirectH2Persister(h2Writer, syncs);
+            }
             Recovery recovery = H2Schema.recover(connection);
             writer = new StoreWriterThread(directory.toString(), persister, config.maxBatchOperations(),
                     config.queueCapacity());
+            if (applier != null) {
+                applier.start();
+            }
             writer.start();
             state = State.OPEN;
-            LOG.info("store at {} opened: {} store queue(s), max message id {}", directory,
-                    recovery.queues().size(), recovery.maxMessageId());
+            LOG.info("store at {} opened ({}): {} store queue(s), max message id {}", directory,
+                    config.journal() ? "journal" : "direct", recovery.queues().size(), recovery.maxMessageId());
             return recovery;
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | IOException | RuntimeException e) {
             StoreException failure = new StoreException("cannot open the store at " + directory + ": " + e, e);
-            releaseAfterFailedOpen(failure);
+            releaseAfterFailedOpen(connection, failure);
             throw failure;
         } catch (StoreException e) {
-            releaseAfterFailedOpen(e);
+            releaseAfterFailedOpen(connection, e);
             throw e;
         }
     }
@@ -98,10 +115,17 @@ public final class H2MessageStore implements MessageStore {
         return new HikariDataSource(hikari);
     }
 
-    private void releaseAfterFailedOpen(Exception primary) {
-        if (h2Writer != null) {
+    private void releaseAfterFailedOpen(Connection connection, Exception primary) {
+        if (journal != null) {
             try {
-                h2Writer.close();
+                journal.close();
+            } catch (IOException e) {
+                primary.addSuppressed(e);
+            }
+        }
+        if (connection != null) {
+            try {
+                connection.close();
             } catch (SQLException e) {
                 primary.addSuppressed(e);
             }
@@ -162,6 +186,9 @@ public final class H2MessageStore implements MessageStore {
         if (state != State.OPEN) {
             throw new StoreException("store at " + directory + " is not open (state " + state + ")");
         }
+        if (journal != null) {
+            applier.awaitApplied(journal.confirmedPosition(), READ_CATCH_UP_MILLIS);
+        }
         List<StoredReference> references = new ArrayList<>(Math.min(max, 1024));
         try (Connection connection = dataSource.getConnection();
              PreparedStatement p = connection.prepareStatement("SELECT r.MESSAGE_ID, r.PRIORITY, r.DELIVERY_COUNT,"
@@ -197,7 +224,7 @@ public final class H2MessageStore implements MessageStore {
         return new StoreStats(directory.toString(), bytes);
     }
 
-    /** How many times the store synced to disk (an fdatasync of the journal, or {@code CHECKPOINT SYNC}). */
+    /** How many groups the store synced to disk (an fdatasync of the journal, or {@code CHECKPOINT SYNC}). */
     long syncCount() {
         return syncs.get();
     }
@@ -207,9 +234,21 @@ public final class H2MessageStore implements MessageStore {
         return writer == null ? 0 : writer.groupCount();
     }
 
-    /** Test hook: the n-th operation (1-based) applied from now on fails. */
+    /** How many times the journal applier synced H2 ({@code CHECKPOINT SYNC}); 0 without the journal. */
+    long h2SyncCount() {
+        return applier == null ? 0 : applier.h2SyncCount();
+    }
+
+    /**
+     * Test hook: the n-th operation (1-based) of the next write fails: in H2 without the journal, as a
+     * torn journal record (written up to that operation, synced) with it.
+     */
     void failAtOperation(int n) {
-        h2Writer.failAtOperation(n);
+        if (journal != null) {
+            journal.tearAtOperation(n);
+        } else {
+            h2Writer.failAtOperation(n);
+        }
     }
 
     @Override
