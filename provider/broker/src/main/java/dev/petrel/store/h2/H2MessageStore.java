@@ -251,8 +251,18 @@ public final class H2MessageStore implements MessageStore {
         }
     }
 
+    /**
+     * Finishes pending writes, syncs, shuts H2 down and releases the directory. Idempotent.
+     *
+     * @throws IllegalStateException when called on the store writer thread (in a write's completion
+     *                               callback), which would wait for itself
+     */
     @Override
     public synchronized void close() {
+        if (writer != null && writer.isWriterThread()) {
+            throw new IllegalStateException("the store at " + directory + " cannot be closed from its own writer"
+                    + " thread (a write completion callback); close it from another thread");
+        }
         if (state != State.OPEN) {
             state = State.CLOSED;
             return;

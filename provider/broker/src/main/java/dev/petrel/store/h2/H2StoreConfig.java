@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param readPoolSize       pooled connections for {@link H2MessageStore#readReferences}; default 4
  * @param journal            true (default): confirm after a journal fdatasync and apply to H2 behind;
  *                           false: confirm after the H2 commit and {@code CHECKPOINT SYNC}
- * @param segmentSize        journal segment size in bytes, preallocated; default 32 MiB
+ * @param segmentSize        journal segment size in bytes, preallocated; default 16 MiB
  * @param maxApplyLagBytes   journal bytes confirmed but not yet applied to H2 before the store writer
- *                           waits for the applier; default 64 MiB
+ *                           waits for the applier (also bounds how long a read waits
+ *                           for H2 to catch up); default 16 MiB
  */
 public record H2StoreConfig(Path directory, int maxBatchOperations, int queueCapacity, int readPoolSize,
                             boolean journal, int segmentSize, long maxApplyLagBytes) {
@@ -53,8 +54,8 @@ public record H2StoreConfig(Path directory, int maxBatchOperations, int queueCap
         private int queueCapacity = 10_000;
         private int readPoolSize = 4;
         private boolean journal = true;
-        private int segmentSize = 32 * 1024 * 1024;
-        private long maxApplyLagBytes = 64L * 1024 * 1024;
+        private int segmentSize = 16 * 1024 * 1024;
+        private long maxApplyLagBytes = 16L * 1024 * 1024;
 
         private Builder(Path directory) {
             this.directory = directory;

@@ -184,6 +184,10 @@ final class StoreWriterThread {
         }
     }
 
+    boolean isWriterThread() {
+        return Thread.currentThread() == thread;
+    }
+
     /** Stops accepting, writes everything submitted before, closes the persister, joins. Call once. */
     void close() {
         closing = true;
