@@ -5,8 +5,11 @@ import dev.petrel.store.StoreOperation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +22,7 @@ import java.util.stream.Stream;
 /**
  * Measures the store (prints, asserts nothing; not part of the test run). Arguments: a scratch
  * directory (default: a temp directory), seconds per scenario (default 5). For each design (direct
- * H2 sync, journal): synchronous 1-operation batches from 1 and from 4 threads, and 1 KiB messages
+ * H2 sync, journal), after a raw fdatasync baseline: synchronous 1-operation batches from 1 and from 4 threads, and 1 KiB messages
  * (AddMessage + AddReference per batch) from 1 thread with up to 1,000 batches in flight.
  */
 public final class StoreThroughputMain {
@@ -31,12 +34,39 @@ public final class StoreThroughputMain {
     public static void main(String[] args) throws Exception {
         Path scratch = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("petrel-store-measure");
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        Files.createDirectories(scratch);
+        rawFdatasync(scratch.resolve("raw.seg"), seconds);
         for (boolean journal : new boolean[] {false, true}) {
             String design = journal ? "journal" : "direct-h2-sync";
             syncWriters(scratch.resolve(design + "-1"), journal, 1, seconds, design);
             syncWriters(scratch.resolve(design + "-4"), journal, 4, seconds, design);
             pipelined(scratch.resolve(design + "-p"), journal, seconds, design);
         }
+    }
+
+    /** The floor: 1 KiB written into a preallocated file, then fdatasync, in a loop on one thread. */
+    private static void rawFdatasync(Path file, int seconds) throws Exception {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer zeros = ByteBuffer.allocateDirect(1 << 20);
+            for (int i = 0; i < 64; i++) {
+                zeros.clear();
+                channel.write(zeros, (long) i << 20);
+            }
+            channel.force(true);
+            ByteBuffer record = ByteBuffer.allocateDirect(1024);
+            long start = System.nanoTime();
+            long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
+            long n = 0;
+            while (System.nanoTime() < deadline && n < 60_000) {
+                record.clear();
+                channel.write(record, n * 1024);
+                channel.force(false);
+                n++;
+            }
+            LOG.info("raw: 1 KiB write + fdatasync into a preallocated file, 1 thread: {} /s",
+                    Math.round(n / ((System.nanoTime() - start) / 1e9)));
+        }
+        Files.delete(file);
     }
 
     private static H2MessageStore open(Path directory, boolean journal) throws Exception {
