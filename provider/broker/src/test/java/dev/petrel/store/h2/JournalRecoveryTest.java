@@ -1,5 +1,9 @@
 package dev.petrel.store.h2;
 
+import dev.petrel.store.QueueDefinition;
+import dev.petrel.store.Recovery;
+import dev.petrel.store.StoreBatch;
+import dev.petrel.store.StoreOperation;
 import dev.petrel.store.StoredReference;
 import dev.petrel.store.h2.journal.JournalFiles;
 import dev.petrel.store.h2.journal.JournalWriter;
@@ -63,6 +67,47 @@ class JournalRecoveryTest {
         try (H2MessageStore store = store()) {
             store.open();
             return store.readReferences(1, 0, 100).stream().map(StoredReference::messageId).toList();
+        }
+    }
+
+    private void setJournalPositionInH2(long position) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + directory.resolve("petrel") + ";IFEXISTS=TRUE",
+                "sa", "");
+             Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE PETREL_META SET VAL = " + position + " WHERE NAME = 'journal.position'");
+        }
+    }
+
+    private static List<StoreBatch> mixedBatches() {
+        return List.of(addQueue(2, "other"), send(1, 1), send(1, 2), send(2, 3),
+                new StoreBatch().add(new StoreOperation.RemoveReference(1, 1))
+                        .add(new StoreOperation.UpdateDeliveryCount(1, 2, 5))
+                        .add(new StoreOperation.DeleteQueue(2)));
+    }
+
+    @Test
+    void replayingTheSameRecordsTwiceLeavesTheSameState() throws Exception {
+        try (H2MessageStore store = store()) {
+            store.open();
+            store.write(addQueue(1, "q")).get(30, TimeUnit.SECONDS);
+        }
+        long start = journalPositionInH2();
+        for (int replay = 1; replay <= 2; replay++) {
+            setJournalPositionInH2(start);
+            try (JournalWriter journal = JournalWriter.create(directory, start, SEGMENT)) {
+                for (StoreBatch batch : mixedBatches()) {
+                    journal.append(List.of(batch));
+                }
+            }
+            try (H2MessageStore store = store()) {
+                Recovery recovery = store.open();
+                assertEquals(List.of(new Recovery.RecoveredQueue(1, QueueDefinition.queue("q"), 1)), recovery.queues(),
+                        "after replay " + replay);
+                List<StoredReference> refs = store.readReferences(1, 0, 10);
+                assertEquals(List.of(2L), refs.stream().map(StoredReference::messageId).toList());
+                assertEquals(5, refs.get(0).deliveryCount());
+            }
+            assertEquals(1, StoreTestSupport.rowCount(directory, "PETREL_MESSAGE"), "after replay " + replay);
         }
     }
 

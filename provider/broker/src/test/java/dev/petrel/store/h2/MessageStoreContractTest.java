@@ -252,6 +252,36 @@ abstract class MessageStoreContractTest {
     }
 
     @Test
+    void openRefusesADatabaseOfAnotherSchemaVersion() throws Exception {
+        try (H2MessageStore store = store()) {
+            store.open();
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:"
+                + directory.resolve("petrel") + ";IFEXISTS=TRUE", "sa", "");
+             java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE PETREL_META SET VAL = 99 WHERE NAME = 'schema.version'");
+        }
+        H2MessageStore store = store();
+        StoreException failure = assertThrows(StoreException.class, store::open);
+        assertTrue(failure.getMessage().contains("schema version 99"), failure.getMessage());
+        try (H2MessageStore again = store()) {
+            StoreException second = assertThrows(StoreException.class, again::open);
+            assertTrue(second.getMessage().contains("schema version 99"),
+                    "the failed open must release the directory lock: " + second.getMessage());
+        }
+    }
+
+    @Test
+    void statsNameTheDirectoryAndCountItsBytes() throws Exception {
+        try (H2MessageStore store = store()) {
+            store.open();
+            await(store.write(send(1, 1)));
+            assertEquals(directory.toAbsolutePath().normalize().toString(), store.stats().location());
+            assertTrue(store.stats().bytesOnDisk() > 0, "bytes on disk: " + store.stats().bytesOnDisk());
+        }
+    }
+
+    @Test
     void closeIsIdempotentAndLaterWritesFail() throws Exception {
         H2MessageStore store = store();
         store.open();
