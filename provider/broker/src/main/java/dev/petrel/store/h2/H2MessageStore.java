@@ -41,6 +41,8 @@ public final class H2MessageStore implements MessageStore {
     private static final Logger LOG = LoggerFactory.getLogger(H2MessageStore.class);
 
     private static final long READ_CATCH_UP_MILLIS = 60_000;
+    /** The largest batch accepted (message bodies plus 32 bytes an operation): 512 MiB. */
+    static final long MAX_BATCH_BYTES = 512L * 1024 * 1024;
     /**
      * Walks the primary key in order and stops after {@code max} rows (the plan says "index sorted");
      * the message body is a per-row lookup, because with a join H2 would scan PETREL_MESSAGE.
@@ -160,7 +162,12 @@ public final class H2MessageStore implements MessageStore {
             return CompletableFuture.failedFuture(new StoreException("store at " + directory + " is not open (state "
                     + current + ")"));
         }
-        return writer.submit(batch);
+        long bytes = StoreWriterThread.weight(batch);
+        if (bytes > MAX_BATCH_BYTES) {
+            return CompletableFuture.failedFuture(new StoreException("rejected batch for the store at " + directory
+                    + ": its " + bytes + " bytes exceed the limit of " + MAX_BATCH_BYTES + " bytes per batch"));
+        }
+        return writer.submit(batch, bytes);
     }
 
     private static String invalidity(StoreBatch batch) {

@@ -112,6 +112,16 @@ final class JournalApplierThread {
     }
 
     private void run() {
+        try {
+            applyUntilClosed();
+        } catch (RuntimeException | Error e) {
+            // Readers and the store writer wait on this thread: they must learn that it stopped.
+            fail(e);
+            throw e;
+        }
+    }
+
+    private void applyUntilClosed() {
         List<Applied> transaction = new ArrayList<>();
         boolean closing = false;
         while (!closing) {
@@ -178,7 +188,7 @@ final class JournalApplierThread {
         return true;
     }
 
-    private void fail(Exception e) {
+    private void fail(Throwable e) {
         StoreException stopped = new StoreException("applying the journal to H2 at " + location
                 + " failed; the journal keeps the data for the next open: " + e, e);
         LOG.error("journal applier of {} stopped", location, stopped);

@@ -2,6 +2,7 @@ package dev.petrel.store.h2;
 
 import dev.petrel.store.StoreBatch;
 import dev.petrel.store.StoreException;
+import dev.petrel.store.StoreOperation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one store writer thread ({@code petrel-store-writer}): takes submitted batches from a bounded
- * queue, gathers everything pending (up to a number of operations) into one group, has it made
+ * queue, gathers everything pending (up to a number of operations and {@link #MAX_GROUP_BYTES}) into one group, has it made
  * durable by a {@link GroupPersister} and then completes every waiter's future. No timers: under load
  * groups grow by themselves while the previous group is being synced.
  *
@@ -29,9 +30,23 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class StoreWriterThread {
     private static final Logger LOG = LoggerFactory.getLogger(StoreWriterThread.class);
-    private static final PendingWrite CLOSE = new PendingWrite(new StoreBatch(), new CompletableFuture<>());
+    private static final PendingWrite CLOSE = new PendingWrite(new StoreBatch(), new CompletableFuture<>(), 0);
 
-    private record PendingWrite(StoreBatch batch, CompletableFuture<Void> future) {
+    /** Groups stop growing past this many bytes of message bodies (plus 32 per operation). */
+    static final long MAX_GROUP_BYTES = 32L * 1024 * 1024;
+
+    private record PendingWrite(StoreBatch batch, CompletableFuture<Void> future, long bytes) {
+    }
+
+    /** A batch's approximate size in a group: its message bodies plus 32 bytes per operation. */
+    static long weight(StoreBatch batch) {
+        long bytes = 32L * batch.size();
+        for (StoreOperation operation : batch.operations()) {
+            if (operation instanceof StoreOperation.AddMessage m) {
+                bytes += m.encoded().length;
+            }
+        }
+        return bytes;
     }
 
     private final String location;
@@ -66,8 +81,9 @@ final class StoreWriterThread {
         return failure;
     }
 
-    CompletableFuture<Void> submit(StoreBatch batch) {
-        PendingWrite write = new PendingWrite(batch, new CompletableFuture<>());
+    /** Queues the batch; {@code bytes} is its {@link #weight}. */
+    CompletableFuture<Void> submit(StoreBatch batch, long bytes) {
+        PendingWrite write = new PendingWrite(batch, new CompletableFuture<>(), bytes);
         if (closing) {
             return failClosed(write);
         }
@@ -115,7 +131,8 @@ final class StoreWriterThread {
             }
             group.add(first);
             int operations = first.batch.size();
-            while (operations < maxGroupOperations) {
+            long bytes = first.bytes;
+            while (operations < maxGroupOperations && bytes < MAX_GROUP_BYTES) {
                 PendingWrite next = backlog.poll();
                 if (next == null && !sawClose) {
                     next = queue.poll();
@@ -129,6 +146,7 @@ final class StoreWriterThread {
                 }
                 group.add(next);
                 operations += next.batch.size();
+                bytes += next.bytes;
             }
             persistAndComplete(group);
             group.clear();
@@ -160,7 +178,8 @@ final class StoreWriterThread {
                     write.future.complete(null);
                 }
                 return;
-            } catch (Exception e) {
+            } catch (Exception | Error e) {
+                // An Error too: the waiters must learn that their writes are not confirmed.
                 failure = new StoreException("writing " + group.size() + " batch(es) to the store at " + location
                         + " failed; the store refuses further writes: " + e, e);
                 LOG.error("store writer of {} stopped", location, failure);
