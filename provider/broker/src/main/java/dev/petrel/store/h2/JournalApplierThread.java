@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The journal applier thread ({@code petrel-store-applier}): applies groups already durable in the
  * journal to H2 in large transactions, recording in each the journal position it reaches; after about
- * a segment's worth it syncs H2 ({@code CHECKPOINT SYNC}) and lets the journal recycle the segments
- * before that position.
+ * a segment's worth, or a second, it syncs H2 ({@code CHECKPOINT SYNC}) and lets the journal recycle
+ * the segments before that position.
  *
  * <p>Threading: {@link #enqueue}, {@link #awaitRoom} and {@link #close} from the store writer thread;
  * {@link #awaitApplied} from any thread. If applying fails the thread stops applying; the journal
@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 final class JournalApplierThread {
     private static final Logger LOG = LoggerFactory.getLogger(JournalApplierThread.class);
     private static final int MAX_TRANSACTION_OPERATIONS = 50_000;
+    /** At most this long between H2 syncs while anything applied is unsynced; see {@link H2MessageStore}. */
+    static final long SYNC_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final Applied CLOSE = new Applied(List.of(), -1, 0, 0);
 
     private record Applied(List<StoreBatch> group, long endPosition, long bytes, int operations) {
@@ -44,6 +46,7 @@ final class JournalApplierThread {
     private long pendingBytes;
     private StoreException failure;
     private long syncedPosition;
+    private long syncedAt = System.nanoTime();
     private volatile long h2Syncs;
 
     JournalApplierThread(String location, H2Writer writer, JournalWriter journal, long syncEveryBytes, long maxLagBytes) {
@@ -125,7 +128,13 @@ final class JournalApplierThread {
         List<Applied> transaction = new ArrayList<>();
         boolean closing = false;
         while (!closing) {
-            Applied first = take();
+            Applied first = poll();
+            if (first == null) {
+                if (!syncIfDue(appliedPosition())) {
+                    return;
+                }
+                continue;
+            }
             if (first == CLOSE) {
                 break;
             }
@@ -174,18 +183,39 @@ final class JournalApplierThread {
             pendingBytes -= bytes;
             monitor.notifyAll();
         }
-        if (end - syncedPosition >= syncEveryBytes) {
-            try {
-                writer.sync();
-                h2Syncs++;
-                syncedPosition = end;
-                journal.release(end);
-            } catch (Exception e) {
-                fail(e);
-                return false;
-            }
+        return syncIfDue(end);
+    }
+
+    private long appliedPosition() {
+        synchronized (monitor) {
+            return appliedPosition;
         }
-        return true;
+    }
+
+    /**
+     * Syncs H2 up to {@code applied} and recycles the journal before it, once a segment's worth of
+     * journal or {@link #SYNC_INTERVAL_NANOS} has passed since the last sync. The time bound keeps
+     * the last synced H2 state younger than H2's {@code RETENTION_TIME}, after which H2 may overwrite
+     * space only older states use.
+     */
+    private boolean syncIfDue(long applied) {
+        if (applied == syncedPosition) {
+            return true;
+        }
+        if (applied - syncedPosition < syncEveryBytes && System.nanoTime() - syncedAt < SYNC_INTERVAL_NANOS) {
+            return true;
+        }
+        try {
+            writer.sync();
+            h2Syncs++;
+            syncedPosition = applied;
+            syncedAt = System.nanoTime();
+            journal.release(applied);
+            return true;
+        } catch (Exception e) {
+            fail(e);
+            return false;
+        }
     }
 
     private void fail(Throwable e) {
@@ -205,10 +235,11 @@ final class JournalApplierThread {
         }
     }
 
-    private Applied take() {
+    /** The next group, or null after {@link #SYNC_INTERVAL_NANOS} without one. */
+    private Applied poll() {
         while (true) {
             try {
-                return queue.take();
+                return queue.poll(SYNC_INTERVAL_NANOS, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 LOG.warn("journal applier of {} ignores an interrupt; close the store to stop it", location);
             }
