@@ -31,7 +31,14 @@ import java.util.stream.Stream;
  * Petrel's embedded durable store: an H2 file database ({@code petrel.mv.db}) in a locked directory,
  * written by one store writer thread with group commit. With the journal (the default), a group is
  * confirmed after one fdatasync of the journal and applied to H2 behind it; without, after the H2
- * commit and {@code CHECKPOINT SYNC}.
+ * commit and {@code CHECKPOINT SYNC}. With the journal, {@link #readReferences} first waits (up to a
+ * minute) until H2 has applied every write confirmed before the call.
+ *
+ * <p>Failures: if a group cannot be made durable, every batch of it fails with a
+ * {@link StoreException} naming the cause, and the store refuses all later writes; close and reopen
+ * it (reopening replays the journal). Invalid batches (null operations or bodies, queue definitions
+ * without kind or name, more than {@link #MAX_BATCH_BYTES}) are rejected alone, before they reach the
+ * writer.
  *
  * <p>Threading: {@link #open} once, from one thread; {@link #write} and {@link #readReferences} from
  * any thread, concurrently; futures complete on {@code petrel-store-writer}; {@link #close} from any
