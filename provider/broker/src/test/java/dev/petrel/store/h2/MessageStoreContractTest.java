@@ -154,6 +154,21 @@ abstract class MessageStoreContractTest {
     }
 
     @Test
+    void aReadRightAfterAConfirmedWriteSeesIt() throws Exception {
+        try (H2MessageStore store = store()) {
+            store.open();
+            await(store.write(addQueue(1, "q")));
+            for (long id = 1; id <= 300; id++) {
+                await(store.write(send(1, id).add(new StoreOperation.UpdateDeliveryCount(1, id, 2))));
+                List<StoredReference> read = store.readReferences(1, id - 1, 5);
+                assertEquals(1, read.size(), "message " + id);
+                assertEquals(id, read.get(0).messageId());
+                assertEquals(2, read.get(0).deliveryCount());
+            }
+        }
+    }
+
+    @Test
     void aFailingBatchLeavesNothingOfItWhicheverOperationFails() throws Exception {
         StoreBatch failing = new StoreBatch()
                 .add(new StoreOperation.AddQueue(2, QueueDefinition.queue("new")))
