@@ -1,6 +1,10 @@
 package dev.petrel.broker;
 
+import dev.petrel.broker.vm.VmBrokerRegistry;
+import dev.petrel.store.MessageStore;
+
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A Petrel broker running inside the application's JVM, reachable at {@code vm://<name>}.
@@ -16,9 +20,15 @@ import java.nio.file.Path;
  * }</pre>
  *
  * Closing stops accepting connections, closes every connection, finishes store writes and closes
- * the store cleanly. Two brokers never share a data directory.
+ * the store cleanly. Two brokers never share a data directory. Thread-safe.
  */
 public final class EmbeddedBroker implements AutoCloseable {
+    private final Broker broker;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EmbeddedBroker(Broker broker) {
+        this.broker = broker;
+    }
 
     public static Builder builder() {
         return new Builder();
@@ -26,7 +36,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** The broker's name, the host part of its {@code vm://} URL. */
     public String name() {
-        throw new UnsupportedOperationException("filled in by the broker work");
+        return broker.name();
     }
 
     /** {@code vm://<name>}. */
@@ -34,9 +44,18 @@ public final class EmbeddedBroker implements AutoCloseable {
         return "vm://" + name();
     }
 
+    /** The broker core (for the management API and the network server). */
+    public Broker broker() {
+        return broker;
+    }
+
     @Override
     public void close() {
-        throw new UnsupportedOperationException("filled in by the broker work");
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        VmBrokerRegistry.unregister(broker);
+        broker.close();
     }
 
     /** Configures and starts an embedded broker. Every setting has a sensible default. */
@@ -49,6 +68,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         private long queueMemoryLimitBytes = 16L * 1024 * 1024;
         private DestinationPolicy defaultPolicy = DestinationPolicy.DEFAULT;
         private final java.util.LinkedHashMap<String, DestinationPolicy> policies = new java.util.LinkedHashMap<>();
+        private MessageStore store;
+        private Authenticator authenticator = Authenticator.ACCEPT_ALL;
 
         /** The broker's name ({@code vm://<name>}); default {@code petrel}. */
         public Builder name(String name) {
@@ -98,9 +119,44 @@ public final class EmbeddedBroker implements AutoCloseable {
             return this;
         }
 
+        /** The user check for new connections; default accepts everyone. */
+        public Builder authenticator(Authenticator authenticator) {
+            this.authenticator = authenticator;
+            return this;
+        }
+
+        /** Uses this store instead of the H2 store in the data directory (tests, other engines). */
+        Builder store(MessageStore store) {
+            this.store = store;
+            return this;
+        }
+
         /** Opens the store, recovers, and registers the broker for {@code vm://<name>}. */
         public EmbeddedBroker start() {
-            throw new UnsupportedOperationException("filled in by the broker work");
+            BrokerConfig config = new BrokerConfig(name, autoCreateDestinations, memoryLimitBytes,
+                    queueMemoryLimitBytes, defaultPolicy, policies);
+            MessageStore messageStore = persistent ? (store != null ? store : openDefaultStore()) : null;
+            Broker broker;
+            try {
+                broker = new Broker(config, messageStore, authenticator);
+            } catch (Exception e) {
+                if (messageStore != null) {
+                    messageStore.close();
+                }
+                throw new IllegalStateException("broker '" + name + "' could not start: " + e.getMessage(), e);
+            }
+            try {
+                VmBrokerRegistry.register(broker);
+            } catch (IllegalStateException e) {
+                broker.close();
+                throw e;
+            }
+            return new EmbeddedBroker(broker);
+        }
+
+        private MessageStore openDefaultStore() {
+            throw new UnsupportedOperationException("the H2 store (dev.petrel.store.h2) is not merged yet; use persistent(false) for "
+                    + dataDirectory);
         }
     }
 }

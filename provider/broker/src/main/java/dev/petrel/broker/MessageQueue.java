@@ -1,0 +1,458 @@
+package dev.petrel.broker;
+
+import dev.petrel.message.DestinationRef;
+import dev.petrel.message.MessageCodec;
+import dev.petrel.message.MessageData;
+import dev.petrel.protocol.Delivery;
+import dev.petrel.store.StoreBatch;
+import dev.petrel.store.StoreException;
+import dev.petrel.store.StoreOperation;
+import dev.petrel.store.StoredReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A queue, or one subscription of a topic: its messages in delivery order, its consumers, and its
+ * dispatch loop.
+ *
+ * <p><b>Threading.</b> Every mutable field below the {@code executor} is owned by this queue's
+ * {@link SerialExecutor}: the package-visible methods only post a command to it (some return a
+ * future that completes when the command has run). Commands never block on another executor;
+ * they post to other queues, read from the store ({@link #refill}), and call
+ * {@code ClientHandler.deliver} without holding any lock. {@code activeConsumers} is guarded by the
+ * {@link Destinations} lock.
+ *
+ * <p><b>Paging.</b> Only a window of persistent messages is kept in memory (bounded by the queue
+ * memory limit). Past it the queue is "paged out": arriving stored messages are dropped from memory
+ * (they stay in the store) and {@code pageCursor} remembers below which message id everything is in
+ * memory; as the window drains the queue reads the store again after the cursor, skipping the ids
+ * it still holds. This relies on the store completing batches in order, so that a message's
+ * arrival command is posted before any acknowledgement of it can be.
+ */
+final class MessageQueue {
+    private static final Logger LOG = LoggerFactory.getLogger(MessageQueue.class);
+    static final String ORIGINAL_DESTINATION = "_PTL_ORIG_DESTINATION";
+    static final String DELIVERY_COUNT = "_PTL_DELIVERY_COUNT";
+    private static final int PAGE_BATCH = 256;
+
+    final Broker broker;
+    /** The queue itself, or for a subscription the topic. */
+    final DestinationRef destination;
+    /** Null for a queue. */
+    final SubscriptionInfo subscription;
+    /** The owning connection of a temporary queue, else null. */
+    final LocalConnection owner;
+    /** -1 when the queue is not in the store. */
+    final long storeQueueId;
+    final DestinationPolicy policy;
+    final SerialExecutor executor;
+    /** Guarded by the {@link Destinations} lock. */
+    int activeConsumers;
+    private volatile boolean deleted;
+
+    private final TreeSet<QueueEntry> available = new TreeSet<>(QueueEntry.DELIVERY_ORDER);
+    private final PriorityQueue<QueueEntry> scheduled = new PriorityQueue<>(QueueEntry.DUE_ORDER);
+    /** Every entry held in memory (available, scheduled, delivered, being moved), by message id. */
+    private final Map<Long, QueueEntry> held = new HashMap<>();
+    private final List<Subscriber> consumers = new ArrayList<>();
+    private int nextConsumer;
+    private long memoryBytes;
+    private boolean pagedOut;
+    private long pageCursor;
+
+    MessageQueue(Broker broker, DestinationRef destination, SubscriptionInfo subscription, LocalConnection owner,
+                 long storeQueueId) {
+        this.broker = broker;
+        this.destination = destination;
+        this.subscription = subscription;
+        this.owner = owner;
+        this.storeQueueId = storeQueueId;
+        this.policy = broker.config().policyFor(destination.name());
+        this.executor = new SerialExecutor(broker.pool(), describe());
+    }
+
+    String describe() {
+        return subscription == null ? destination.toString() : subscription.describe() + " on " + destination;
+    }
+
+    boolean isStored() {
+        return storeQueueId >= 0;
+    }
+
+    boolean isDeleted() {
+        return deleted;
+    }
+
+    /** Starts paging in what the store holds for this queue (recovery). */
+    void recover() {
+        executor.execute(() -> {
+            pagedOut = true;
+            pageCursor = 0;
+            dispatch();
+        });
+    }
+
+    /** A new message for this queue (its store write, if any, is durable). */
+    void enqueue(QueueEntry entry) {
+        executor.execute(() -> {
+            accept(entry);
+            dispatch();
+        });
+    }
+
+    CompletableFuture<Void> addConsumer(Subscriber subscriber) {
+        return run(() -> {
+            consumers.add(subscriber);
+            dispatch();
+        });
+    }
+
+    CompletableFuture<Void> removeConsumer(long consumerId) {
+        return run(() -> consumers.removeIf(s -> s.consumerId == consumerId));
+    }
+
+    void grantCredit(long consumerId, int messages) {
+        executor.execute(() -> {
+            for (Subscriber s : consumers) {
+                if (s.consumerId == consumerId) {
+                    s.credit += messages;
+                }
+            }
+            dispatch();
+        });
+    }
+
+    /** Delivers one message to the consumer now, whatever its credit; true when one was delivered. */
+    CompletableFuture<Boolean> pull(long consumerId) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        executor.execute(() -> {
+            Subscriber subscriber = consumers.stream().filter(s -> s.consumerId == consumerId).findFirst().orElse(null);
+            boolean delivered = false;
+            if (subscriber != null && !deleted) {
+                promoteDue();
+                refill();
+                long now = System.currentTimeMillis();
+                Iterator<QueueEntry> it = available.iterator();
+                while (it.hasNext()) {
+                    QueueEntry e = it.next();
+                    if (e.message.isExpiredAt(now)) {
+                        it.remove();
+                        moveAway(e, policy.expiryQueue(), Map.of(ORIGINAL_DESTINATION, e.message.destination().name()));
+                    } else if (subscriber.accepts(e)) {
+                        it.remove();
+                        delivered = deliver(e, subscriber);
+                        if (!delivered) {
+                            e.state = QueueEntry.State.AVAILABLE;
+                            available.add(e);
+                        }
+                        break;
+                    }
+                }
+            }
+            done.complete(delivered);
+        });
+        return done;
+    }
+
+    /** Acknowledged deliveries (their store references are already removed): forget them. */
+    void acknowledged(List<QueueEntry> entries) {
+        executor.execute(() -> {
+            for (QueueEntry e : entries) {
+                if (e.state == QueueEntry.State.DELIVERED) {
+                    release(e);
+                }
+            }
+            dispatch();
+        });
+    }
+
+    /**
+     * Takes deliveries back. {@code seen} ones get their delivery count incremented (persisted for
+     * stored entries) and go to the dead-letter queue past the policy's limit; all others go back
+     * to their place. Completes when they are back.
+     */
+    CompletableFuture<Void> returnEntries(List<QueueEntry> entries, boolean seen) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        executor.execute(() -> {
+            StoreBatch batch = new StoreBatch();
+            List<QueueEntry> back = new ArrayList<>();
+            for (QueueEntry e : entries) {
+                if (e.state != QueueEntry.State.DELIVERED) {
+                    continue;
+                }
+                if (seen) {
+                    e.deliveryCount++;
+                    if (e.deliveryCount >= policy.maxDeliveryAttempts()
+                            && !policy.deadLetterQueue().equals(destination.name())) {
+                        moveAway(e, policy.deadLetterQueue(), Map.of(
+                                ORIGINAL_DESTINATION, e.message.destination().name(),
+                                DELIVERY_COUNT, e.deliveryCount));
+                        continue;
+                    }
+                    if (e.stored) {
+                        batch.add(new StoreOperation.UpdateDeliveryCount(storeQueueId, e.id, e.deliveryCount));
+                    }
+                }
+                back.add(e);
+            }
+            broker.write(batch).whenCompleteAsync((ignored, failure) -> {
+                if (failure != null) {
+                    LOG.error("{}: could not persist delivery counts; they are kept in memory only", describe(), failure);
+                }
+                for (QueueEntry e : back) {
+                    if (deleted) {
+                        release(e);
+                    } else {
+                        e.state = QueueEntry.State.AVAILABLE;
+                        available.add(e);
+                    }
+                }
+                dispatch();
+                done.complete(null);
+            }, executor);
+        });
+        return done;
+    }
+
+    /** Drops every message held in memory (the store side is the caller's business). */
+    CompletableFuture<Void> delete() {
+        deleted = true;
+        return run(() -> {
+            for (QueueEntry e : new ArrayList<>(held.values())) {
+                release(e);
+            }
+            available.clear();
+            scheduled.clear();
+            consumers.clear();
+            pagedOut = false;
+        });
+    }
+
+    /** A snapshot for a browser: what is in memory now, and where the store part begins. */
+    CompletableFuture<BrowserCursor> browse(dev.petrel.selector.Selector selector) {
+        CompletableFuture<BrowserCursor> done = new CompletableFuture<>();
+        executor.execute(() -> done.complete(new BrowserCursor(this, selector, new ArrayList<>(available),
+                new java.util.HashSet<>(held.keySet()), pagedOut, pageCursor)));
+        return done;
+    }
+
+    private CompletableFuture<Void> run(Runnable command) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        executor.execute(() -> {
+            try {
+                command.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
+    // ---- everything below runs on the executor ----
+
+    private void accept(QueueEntry e) {
+        if (deleted) {
+            return;
+        }
+        if (e.stored) {
+            if (held.containsKey(e.id)) {
+                return;
+            }
+            if (pagedOut) {
+                pageCursor = Math.min(pageCursor, e.id - 1);
+                return;
+            }
+            if (memoryBytes > 0 && (memoryBytes + e.size > broker.config().queueMemoryLimitBytes()
+                    || broker.memoryUsed() + e.size > broker.config().memoryLimitBytes())) {
+                pagedOut = true;
+                pageCursor = e.id - 1;
+                return;
+            }
+        }
+        hold(e);
+    }
+
+    private void hold(QueueEntry e) {
+        held.put(e.id, e);
+        memoryBytes += e.size;
+        broker.addMemory(e.size);
+        long due = e.message.deliveryTime();
+        if (due > System.currentTimeMillis()) {
+            e.state = QueueEntry.State.SCHEDULED;
+            scheduled.add(e);
+            broker.wakeUpAt(due, () -> executor.execute(this::dispatch));
+        } else {
+            e.state = QueueEntry.State.AVAILABLE;
+            available.add(e);
+        }
+    }
+
+    private void release(QueueEntry e) {
+        if (held.remove(e.id) != null) {
+            memoryBytes -= e.size;
+            broker.addMemory(-e.size);
+        }
+        e.state = QueueEntry.State.GONE;
+    }
+
+    private void promoteDue() {
+        long now = System.currentTimeMillis();
+        while (!scheduled.isEmpty() && scheduled.peek().message.deliveryTime() <= now) {
+            QueueEntry e = scheduled.poll();
+            e.state = QueueEntry.State.AVAILABLE;
+            available.add(e);
+        }
+    }
+
+    private void dispatch() {
+        if (deleted) {
+            return;
+        }
+        promoteDue();
+        refill();
+        long now = System.currentTimeMillis();
+        List<QueueEntry> undelivered = new ArrayList<>();
+        Iterator<QueueEntry> it = available.iterator();
+        while (it.hasNext() && hasCredit()) {
+            QueueEntry e = it.next();
+            if (e.message.isExpiredAt(now)) {
+                it.remove();
+                moveAway(e, policy.expiryQueue(), Map.of(ORIGINAL_DESTINATION, e.message.destination().name()));
+                continue;
+            }
+            Subscriber subscriber = pickConsumer(e);
+            if (subscriber == null) {
+                continue;
+            }
+            it.remove();
+            if (!deliver(e, subscriber)) {
+                undelivered.add(e);
+                consumers.remove(subscriber);
+            }
+        }
+        for (QueueEntry e : undelivered) {
+            e.state = QueueEntry.State.AVAILABLE;
+            available.add(e);
+        }
+    }
+
+    private boolean hasCredit() {
+        for (Subscriber s : consumers) {
+            if (s.credit > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Subscriber pickConsumer(QueueEntry e) {
+        int n = consumers.size();
+        for (int i = 0; i < n; i++) {
+            int index = (nextConsumer + i) % n;
+            Subscriber s = consumers.get(index);
+            if (s.credit > 0 && s.accepts(e)) {
+                nextConsumer = (index + 1) % n;
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Hands the entry to the consumer's client; false (nothing delivered) when its session is closed. */
+    private boolean deliver(QueueEntry e, Subscriber subscriber) {
+        long deliveryId = subscriber.connection.nextDeliveryId();
+        e.state = QueueEntry.State.DELIVERED;
+        if (!subscriber.session.track(new DeliveryRecord(deliveryId, this, e, subscriber.consumerId))) {
+            return false;
+        }
+        subscriber.credit--;
+        try {
+            subscriber.connection.handler().deliver(new Delivery(subscriber.consumerId, deliveryId, e.message,
+                    e.deliveryCount + 1, e.deliveryCount > 0));
+        } catch (RuntimeException failure) {
+            LOG.error("{}: the client of consumer {} failed to take delivery {}; it stays with the session",
+                    describe(), subscriber.consumerId, deliveryId, failure);
+        }
+        return true;
+    }
+
+    /** Reads the next part of the backlog from the store when the in-memory window has drained. */
+    private void refill() {
+        if (!pagedOut || deleted) {
+            return;
+        }
+        long limit = broker.config().queueMemoryLimitBytes();
+        boolean starving = available.isEmpty() && scheduled.isEmpty();
+        if (!starving && memoryBytes >= limit / 2) {
+            return;
+        }
+        do {
+            List<StoredReference> refs;
+            try {
+                refs = broker.store().readReferences(storeQueueId, pageCursor, PAGE_BATCH);
+            } catch (StoreException e) {
+                LOG.error("{}: could not page messages in after message id {}", describe(), pageCursor, e);
+                return;
+            }
+            for (StoredReference ref : refs) {
+                pageCursor = ref.messageId();
+                if (!held.containsKey(ref.messageId())) {
+                    hold(new QueueEntry(ref.messageId(), MessageCodec.decode(ref.encoded()), true, ref.deliveryCount()));
+                }
+            }
+            if (refs.size() < PAGE_BATCH) {
+                pagedOut = false;
+                return;
+            }
+        } while (memoryBytes < limit * 3 / 4);
+    }
+
+    /**
+     * Takes an entry off this queue for good: to {@code targetQueue} (dead-letter or expiry) with
+     * {@code extra} properties and no expiration, or dropped when {@code targetQueue} is null. The
+     * store sees the copy and the removal in one batch.
+     */
+    private void moveAway(QueueEntry e, String targetQueue, Map<String, Object> extra) {
+        e.state = QueueEntry.State.GONE;
+        StoreBatch batch = new StoreBatch();
+        Runnable afterDurable = () -> { };
+        if (targetQueue != null) {
+            MessageQueue target;
+            try {
+                target = broker.destinations().internalQueue(targetQueue);
+            } catch (jakarta.jms.JMSException failure) {
+                LOG.error("{}: cannot create queue '{}' for {}; it is dropped", describe(), targetQueue, e, failure);
+                target = null;
+            }
+            if (target != null) {
+                MessageData moved = e.message.withDestinationAndProperties(DestinationRef.queue(targetQueue), extra)
+                        .withExpiration(0);
+                QueueEntry copy = broker.newEntry(moved, target, batch);
+                MessageQueue destinationQueue = target;
+                afterDurable = () -> destinationQueue.enqueue(copy);
+            }
+        }
+        if (e.stored) {
+            batch.add(new StoreOperation.RemoveReference(storeQueueId, e.id));
+        }
+        Runnable then = afterDurable;
+        broker.write(batch).whenCompleteAsync((ignored, failure) -> {
+            if (failure != null) {
+                LOG.error("{}: could not move {} to '{}'; it stays in the store", describe(), e, targetQueue, failure);
+            } else {
+                then.run();
+            }
+            release(e);
+        }, executor);
+    }
+}
