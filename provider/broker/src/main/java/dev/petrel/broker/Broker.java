@@ -3,6 +3,8 @@ package dev.petrel.broker;
 import dev.petrel.message.MessageCodec;
 import dev.petrel.message.MessageData;
 import dev.petrel.protocol.BrokerConnection;
+import dev.petrel.protocol.BrokerEndpoint;
+import dev.petrel.transport.ConnectRequest;
 import dev.petrel.protocol.ClientHandler;
 import dev.petrel.store.MessageStore;
 import dev.petrel.store.Recovery;
@@ -42,7 +44,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * lock, which may wait for a store write but never for an executor. The client's
  * {@code ClientHandler} is called from the executors without any lock held.
  */
-public final class Broker implements AutoCloseable {
+public final class Broker implements BrokerEndpoint, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
     static final String VERSION = "0.1.0";
 
@@ -96,6 +98,11 @@ public final class Broker implements AutoCloseable {
 
     public String name() {
         return config.name();
+    }
+
+    @Override
+    public BrokerConnection connect(ConnectRequest request, ClientHandler handler) throws JMSException {
+        return connect(request.username(), request.password(), handler);
     }
 
     /** Authenticates and opens a connection whose callbacks go to {@code handler}. */
@@ -180,8 +187,8 @@ public final class Broker implements AutoCloseable {
     CompletableFuture<Void> commitWork(LocalConnection publisher, List<MessageData> sends, List<DeliveryRecord> acks) {
         StoreBatch batch = new StoreBatch();
         List<Runnable> visible = new ArrayList<>();
+        long unpageable = 0;
         try {
-            long unpageable = 0;
             for (MessageData message : sends) {
                 List<MessageQueue> targets = destinations.targetsOf(message, publisher);
                 long id = messageIds.incrementAndGet();
@@ -192,23 +199,29 @@ public final class Broker implements AutoCloseable {
                         batch.add(new StoreOperation.AddMessage(id, MessageCodec.encode(message)));
                         written = true;
                     }
+                    QueueEntry entry = new QueueEntry(id, message, stored, 0);
                     if (stored) {
                         batch.add(new StoreOperation.AddReference(target.storeQueueId, id, message.priority(), 0));
                     } else {
-                        unpageable += message.estimatedSize();
+                        entry.reserved = true;
+                        unpageable += entry.size;
                     }
-                    QueueEntry entry = new QueueEntry(id, message, stored, 0);
                     visible.add(() -> target.enqueue(entry));
                 }
-            }
-            if (unpageable > 0 && memoryUsed.get() + unpageable > config.memoryLimitBytes()) {
-                throw new ResourceAllocationException("broker '" + config.name() + "' memory limit of "
-                        + config.memoryLimitBytes() + " bytes reached (" + memoryUsed.get()
-                        + " in use): a message that cannot be paged to the store (non-persistent, or no store) was refused");
             }
         } catch (JMSException e) {
             return CompletableFuture.failedFuture(e);
         }
+        if (unpageable > 0) {
+            long inUse = memoryUsed.addAndGet(unpageable);
+            if (inUse > config.memoryLimitBytes()) {
+                memoryUsed.addAndGet(-unpageable);
+                return CompletableFuture.failedFuture(new ResourceAllocationException("broker '" + config.name()
+                        + "' memory limit of " + config.memoryLimitBytes() + " bytes reached (" + (inUse - unpageable)
+                        + " in use): a message that cannot be paged to the store (non-persistent, or no store) was refused"));
+            }
+        }
+        long reservedBytes = unpageable;
         Map<MessageQueue, List<QueueEntry>> acked = new LinkedHashMap<>();
         for (DeliveryRecord ack : acks) {
             if (ack.entry().stored) {
@@ -216,10 +229,27 @@ public final class Broker implements AutoCloseable {
             }
             acked.computeIfAbsent(ack.queue(), q -> new ArrayList<>()).add(ack.entry());
         }
-        return write(batch).thenRun(() -> {
-            visible.forEach(Runnable::run);
-            acked.forEach(MessageQueue::acknowledged);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        write(batch).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                memoryUsed.addAndGet(-reservedBytes);
+                done.completeExceptionally(storeFailure(failure));
+            } else {
+                visible.forEach(Runnable::run);
+                acked.forEach(MessageQueue::acknowledged);
+                done.complete(null);
+            }
         });
+        return done;
+    }
+
+    private static JMSException storeFailure(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        JMSException e = new JMSException("the store could not make the work durable: " + cause.getMessage());
+        e.setLinkedException(cause instanceof Exception ex ? ex : null);
+        e.initCause(cause);
+        return e;
     }
 
     /** Closes every connection, finishes store writes, closes the store. Idempotent. */

@@ -262,6 +262,10 @@ final class MessageQueue {
 
     private void accept(QueueEntry e) {
         if (deleted) {
+            if (e.reserved) {
+                e.reserved = false;
+                broker.addMemory(-e.size);
+            }
             return;
         }
         if (e.stored) {
@@ -285,7 +289,11 @@ final class MessageQueue {
     private void hold(QueueEntry e) {
         held.put(e.id, e);
         memoryBytes += e.size;
-        broker.addMemory(e.size);
+        if (e.reserved) {
+            e.reserved = false;
+        } else {
+            broker.addMemory(e.size);
+        }
         long due = e.message.deliveryTime();
         if (due > System.currentTimeMillis()) {
             e.state = QueueEntry.State.SCHEDULED;

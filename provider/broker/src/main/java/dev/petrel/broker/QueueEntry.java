@@ -30,6 +30,8 @@ final class QueueEntry {
     final int size;
     /** Whether the owning queue holds a store reference for it. */
     final boolean stored;
+    /** Its memory was already counted by the sender (messages that cannot be paged), not yet held. */
+    boolean reserved;
     int deliveryCount;
     State state = State.GONE;
 

@@ -31,6 +31,6 @@ public final class VmTransportFactory implements TransportFactory {
         if (broker == null) {
             throw new JMSException("no embedded broker named '" + name + "' is running in this JVM (URL '" + request.uri() + "')");
         }
-        return broker.connect(request.username(), request.password(), handler);
+        return broker.connect(request, handler);
     }
 }
