@@ -70,6 +70,37 @@ class PagingTest {
     }
 
     @Test
+    void concurrentProducersWhilePagingLoseAndDuplicateNothing() throws Exception {
+        connection.createConsumer(1, 10, consumer(QUEUE, 10));
+        int perProducer = 1500;
+        List<Thread> producers = new ArrayList<>();
+        for (int p = 0; p < 2; p++) {
+            int producer = p;
+            BrokerConnection c = fixture.connectWithSession(new RecordingHandler(), Session.AUTO_ACKNOWLEDGE);
+            producers.add(new Thread(() -> {
+                for (int i = 0; i < perProducer; i++) {
+                    c.send(1, Messages.message(QUEUE, KIB, 4, DeliveryMode.PERSISTENT, 0, 0,
+                            Map.of("producer", producer, "n", i))).toCompletableFuture().join();
+                }
+            }));
+        }
+        producers.forEach(Thread::start);
+
+        int[] next = new int[2];
+        for (int i = 0; i < 2 * perProducer; i++) {
+            Delivery d = client.next();
+            int producer = (Integer) d.message().property("producer");
+            assertEquals(next[producer]++, d.message().property("n"), "order of producer " + producer);
+            connection.acknowledge(1, List.of(d.deliveryId()));
+            connection.grantCredit(10, 1);
+        }
+        for (Thread t : producers) {
+            t.join();
+        }
+        assertTrue(!connection.pull(10));
+    }
+
+    @Test
     void browserSeesThePagedOutPartOfTheBacklog() throws Exception {
         sendBacklog(500);
         connection.openBrowser(1, 7, QUEUE, null);
