@@ -20,18 +20,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The broker's registry: queues, topics, subscriptions, temporary destinations and client ids.
  *
- * <p>Threading: every method is synchronized on this registry. Under the lock a method may wait for
+ * <p>Threading: every method that changes the registry is synchronized on it ({@link #targetsOf}
+ * reads the concurrent maps first and takes the lock only to create). Under the lock a method may wait for
  * a store write (creating or deleting a store queue) but never for a queue's executor, and never
  * calls a client; so queue executors may call in (to create a dead-letter queue) without deadlock.
  */
 final class Destinations {
     private final Broker broker;
-    private final Map<DestinationRef, MessageQueue> queues = new HashMap<>();
-    private final Map<DestinationRef, Topic> topics = new HashMap<>();
+    /** Concurrent maps so that publishers find existing destinations without the lock; changed only under it. */
+    private final Map<DestinationRef, MessageQueue> queues = new ConcurrentHashMap<>();
+    private final Map<DestinationRef, Topic> topics = new ConcurrentHashMap<>();
     private final Map<SubscriptionKey, MessageQueue> subscriptions = new HashMap<>();
     private final Set<String> clientIds = new HashSet<>();
 
@@ -135,9 +138,11 @@ final class Destinations {
     List<MessageQueue> targetsOf(MessageData message, LocalConnection publisher) throws JMSException {
         DestinationRef ref = message.destination();
         if (ref.isQueueLike()) {
-            return List.of(queue(ref, true));
+            MessageQueue queue = queues.get(ref);
+            return List.of(queue != null ? queue : queue(ref, true));
         }
-        Topic topic = topic(ref, true);
+        Topic existing = topics.get(ref);
+        Topic topic = existing != null ? existing : topic(ref, true);
         List<MessageQueue> targets = new ArrayList<>();
         for (MessageQueue subscription : topic.subscriptions) {
             if (subscription.subscription.accepts(message, publisher)) {

@@ -95,7 +95,11 @@ public final class EmbeddedBroker implements AutoCloseable {
             return this;
         }
 
-        /** Heap the broker may use for messages in all destinations before producers are slowed; default 256 MiB. */
+        /**
+         * Heap the broker may use for messages in all destinations; default 256 MiB. Persistent
+         * messages beyond it are paged to the store; a message that cannot be paged (non-persistent,
+         * or no store) is refused: its send fails with {@code ResourceAllocationException} naming the limit.
+         */
         public Builder memoryLimit(long bytes) {
             this.memoryLimitBytes = bytes;
             return this;
