@@ -1,13 +1,11 @@
 package dev.petrel.broker;
 
 import dev.petrel.message.DestinationRef;
-import dev.petrel.message.MessageCodec;
 import dev.petrel.message.MessageData;
 import dev.petrel.protocol.Delivery;
 import dev.petrel.store.StoreBatch;
 import dev.petrel.store.StoreException;
 import dev.petrel.store.StoreOperation;
-import dev.petrel.store.StoredReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,17 +30,14 @@ import java.util.concurrent.CompletableFuture;
  * {@link Destinations} lock.
  *
  * <p><b>Paging.</b> Only a window of persistent messages is kept in memory (bounded by the queue
- * memory limit). Past it the queue is "paged out": arriving stored messages are dropped from memory
- * (they stay in the store) and {@code pageCursor} remembers below which message id everything is in
- * memory; as the window drains the queue reads the store again after the cursor, skipping the ids
- * it still holds. This relies on the store completing batches in order, so that a message's
- * arrival command is posted before any acknowledgement of it can be.
+ * memory limit); past it the {@link StorePager} leaves arriving stored messages in the store and
+ * reads them back as the window drains. This relies on the store completing batches in order, so
+ * that a message's arrival command is posted before any acknowledgement of it can be.
  */
 final class MessageQueue {
     private static final Logger LOG = LoggerFactory.getLogger(MessageQueue.class);
     static final String ORIGINAL_DESTINATION = "_PTL_ORIG_DESTINATION";
     static final String DELIVERY_COUNT = "_PTL_DELIVERY_COUNT";
-    private static final int PAGE_BATCH = 256;
 
     final Broker broker;
     /** The queue itself, or for a subscription the topic. */
@@ -63,11 +58,9 @@ final class MessageQueue {
     private final PriorityQueue<QueueEntry> scheduled = new PriorityQueue<>(QueueEntry.DUE_ORDER);
     /** Every entry held in memory (available, scheduled, delivered, being moved), by message id. */
     private final Map<Long, QueueEntry> held = new HashMap<>();
-    private final List<Subscriber> consumers = new ArrayList<>();
-    private int nextConsumer;
+    private final ConsumerRing consumers = new ConsumerRing();
     private long memoryBytes;
-    private boolean pagedOut;
-    private long pageCursor;
+    private final StorePager pager;
 
     MessageQueue(Broker broker, DestinationRef destination, SubscriptionInfo subscription, LocalConnection owner,
                  long storeQueueId) {
@@ -78,6 +71,7 @@ final class MessageQueue {
         this.storeQueueId = storeQueueId;
         this.policy = broker.config().policyFor(destination.name());
         this.executor = new SerialExecutor(broker.pool(), describe());
+        this.pager = new StorePager(broker.store(), storeQueueId);
     }
 
     String describe() {
@@ -95,8 +89,7 @@ final class MessageQueue {
     /** Starts paging in what the store holds for this queue (recovery). */
     void recover() {
         executor.execute(() -> {
-            pagedOut = true;
-            pageCursor = 0;
+            pager.startFromStore();
             dispatch();
         });
     }
@@ -117,17 +110,16 @@ final class MessageQueue {
     }
 
     CompletableFuture<Void> removeConsumer(long consumerId) {
-        return run(() -> consumers.removeIf(s -> s.consumerId == consumerId));
+        return run(() -> consumers.remove(consumerId));
     }
 
     void grantCredit(long consumerId, int messages) {
         executor.execute(() -> {
-            for (Subscriber s : consumers) {
-                if (s.consumerId == consumerId) {
-                    s.credit += messages;
-                }
+            Subscriber subscriber = consumers.find(consumerId);
+            if (subscriber != null) {
+                subscriber.credit += messages;
+                dispatch();
             }
-            dispatch();
         });
     }
 
@@ -135,7 +127,7 @@ final class MessageQueue {
     CompletableFuture<Boolean> pull(long consumerId) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         executor.execute(() -> {
-            Subscriber subscriber = consumers.stream().filter(s -> s.consumerId == consumerId).findFirst().orElse(null);
+            Subscriber subscriber = consumers.find(consumerId);
             boolean delivered = false;
             if (subscriber != null && !deleted) {
                 promoteDue();
@@ -233,7 +225,7 @@ final class MessageQueue {
             available.clear();
             scheduled.clear();
             consumers.clear();
-            pagedOut = false;
+            pager.stop();
         });
     }
 
@@ -241,7 +233,7 @@ final class MessageQueue {
     CompletableFuture<BrowserCursor> browse(dev.petrel.selector.Selector selector) {
         CompletableFuture<BrowserCursor> done = new CompletableFuture<>();
         executor.execute(() -> done.complete(new BrowserCursor(this, selector, new ArrayList<>(available),
-                new java.util.HashSet<>(held.keySet()), pagedOut, pageCursor)));
+                new java.util.HashSet<>(held.keySet()), pager.isPagedOut(), pager.cursor())));
         return done;
     }
 
@@ -269,17 +261,12 @@ final class MessageQueue {
             return;
         }
         if (e.stored) {
-            if (held.containsKey(e.id)) {
-                return;
-            }
-            if (pagedOut) {
-                pageCursor = Math.min(pageCursor, e.id - 1);
+            if (held.containsKey(e.id) || pager.leaveInStore(e.id)) {
                 return;
             }
             if (memoryBytes > 0 && (memoryBytes + e.size > broker.config().queueMemoryLimitBytes()
                     || broker.memoryUsed() + e.size > broker.config().memoryLimitBytes())) {
-                pagedOut = true;
-                pageCursor = e.id - 1;
+                pager.pageOutFrom(e.id);
                 return;
             }
         }
@@ -331,14 +318,14 @@ final class MessageQueue {
         long now = System.currentTimeMillis();
         List<QueueEntry> undelivered = new ArrayList<>();
         Iterator<QueueEntry> it = available.iterator();
-        while (it.hasNext() && hasCredit()) {
+        while (it.hasNext() && consumers.anyHasCredit()) {
             QueueEntry e = it.next();
             if (e.message.isExpiredAt(now)) {
                 it.remove();
                 moveAway(e, policy.expiryQueue(), Map.of(ORIGINAL_DESTINATION, e.message.destination().name()));
                 continue;
             }
-            Subscriber subscriber = pickConsumer(e);
+            Subscriber subscriber = consumers.pick(e);
             if (subscriber == null) {
                 continue;
             }
@@ -352,28 +339,6 @@ final class MessageQueue {
             e.state = QueueEntry.State.AVAILABLE;
             available.add(e);
         }
-    }
-
-    private boolean hasCredit() {
-        for (Subscriber s : consumers) {
-            if (s.credit > 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private Subscriber pickConsumer(QueueEntry e) {
-        int n = consumers.size();
-        for (int i = 0; i < n; i++) {
-            int index = (nextConsumer + i) % n;
-            Subscriber s = consumers.get(index);
-            if (s.credit > 0 && s.accepts(e)) {
-                nextConsumer = (index + 1) % n;
-                return s;
-            }
-        }
-        return null;
     }
 
     /** Hands the entry to the consumer's client; false (nothing delivered) when its session is closed. */
@@ -396,7 +361,7 @@ final class MessageQueue {
 
     /** Reads the next part of the backlog from the store when the in-memory window has drained. */
     private void refill() {
-        if (!pagedOut || deleted) {
+        if (!pager.isPagedOut() || deleted) {
             return;
         }
         long limit = broker.config().queueMemoryLimitBytes();
@@ -405,24 +370,13 @@ final class MessageQueue {
             return;
         }
         do {
-            List<StoredReference> refs;
             try {
-                refs = broker.store().readReferences(storeQueueId, pageCursor, PAGE_BATCH);
+                pager.readNext(held::containsKey).forEach(this::hold);
             } catch (StoreException e) {
-                LOG.error("{}: could not page messages in after message id {}", describe(), pageCursor, e);
+                LOG.error("{}: could not page messages in after message id {}", describe(), pager.cursor(), e);
                 return;
             }
-            for (StoredReference ref : refs) {
-                pageCursor = ref.messageId();
-                if (!held.containsKey(ref.messageId())) {
-                    hold(new QueueEntry(ref.messageId(), MessageCodec.decode(ref.encoded()), true, ref.deliveryCount()));
-                }
-            }
-            if (refs.size() < PAGE_BATCH) {
-                pagedOut = false;
-                return;
-            }
-        } while (memoryBytes < limit * 3 / 4);
+        } while (pager.isPagedOut() && memoryBytes < limit * 3 / 4);
     }
 
     /**
