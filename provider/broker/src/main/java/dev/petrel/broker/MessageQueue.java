@@ -290,6 +290,21 @@ final class MessageQueue {
             e.state = QueueEntry.State.AVAILABLE;
             available.add(e);
         }
+        if (e.message.expiration() != 0) {
+            broker.wakeUpAt(e.message.expiration(), () -> executor.execute(() -> expireIfWaiting(e)));
+        }
+    }
+
+    /** Moves a message that expired while waiting (no consumer took it) to the expiry queue. */
+    private void expireIfWaiting(QueueEntry e) {
+        if (deleted || !e.message.isExpiredAt(System.currentTimeMillis())) {
+            return;
+        }
+        boolean removed = e.state == QueueEntry.State.AVAILABLE ? available.remove(e)
+                : e.state == QueueEntry.State.SCHEDULED && scheduled.remove(e);
+        if (removed) {
+            moveAway(e, policy.expiryQueue(), Map.of(ORIGINAL_DESTINATION, e.message.destination().name()));
+        }
     }
 
     private void release(QueueEntry e) {

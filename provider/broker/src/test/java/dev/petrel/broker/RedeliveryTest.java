@@ -144,6 +144,17 @@ class RedeliveryTest {
     }
 
     @Test
+    void messageExpiringWithoutAConsumerIsMovedToTheExpiryQueue() throws Exception {
+        long soon = System.currentTimeMillis() + 100;
+        connection.send(1, Messages.message(QUEUE, "unread", 4, DeliveryMode.NON_PERSISTENT, soon, 0, Map.of()))
+                .toCompletableFuture().join();
+        connection.commit(1, List.of());
+
+        connection.createConsumer(1, 20, consumer(DestinationRef.queue("ExpiryQueue"), 5));
+        assertEquals("unread", body(client.next()));
+    }
+
+    @Test
     void delayedMessageIsNotDeliveredBeforeItsDeliveryTime() throws Exception {
         long due = System.currentTimeMillis() + 300;
         connection.send(1, Messages.message(QUEUE, "later", 4, DeliveryMode.NON_PERSISTENT, 0, due, Map.of()))
