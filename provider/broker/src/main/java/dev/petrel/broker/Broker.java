@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p><b>Threading contract.</b> Each queue and subscription is owned by its own
  * {@link SerialExecutor} running on one shared pool sized for the machine; a timer thread only
- * posts wake-ups to them. Client threads call {@link LocalConnection}, which posts commands to the
+ * posts wake-ups to them, and two pager threads read backlogs from the store and post the pages back. Client threads call {@link LocalConnection}, which posts commands to the
  * executors and waits on their futures — executors never wait on each other. Store write
  * completions run on the store writer thread and only post onward (never block it). Destination
  * bookkeeping (creating queues, subscriptions, client ids) happens under the {@link Destinations}
@@ -53,6 +53,7 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
     private final Authenticator authenticator;
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
+    private final ExecutorService pagerPool;
     private final Destinations destinations;
     private final AtomicLong messageIds = new AtomicLong();
     private final AtomicLong queueIds = new AtomicLong();
@@ -72,6 +73,7 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         this.pool = Executors.newFixedThreadPool(threads, daemonThreads("petrel-" + config.name() + "-dispatch"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("petrel-" + config.name() + "-timer"));
+        this.pagerPool = Executors.newFixedThreadPool(2, daemonThreads("petrel-" + config.name() + "-pager"));
         this.destinations = new Destinations(this);
         if (store != null) {
             try {
@@ -82,6 +84,7 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
             } catch (StoreException | JMSException | RuntimeException e) {
                 pool.shutdownNow();
                 timer.shutdownNow();
+                pagerPool.shutdownNow();
                 throw e;
             }
         }
@@ -127,6 +130,11 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
 
     ExecutorService pool() {
         return pool;
+    }
+
+    /** Where queues read their backlog from the store, off their executors. */
+    ExecutorService pagerPool() {
+        return pagerPool;
     }
 
     Destinations destinations() {
@@ -262,6 +270,7 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
             connection.close();
         }
         timer.shutdownNow();
+        pagerPool.shutdown();
         pool.shutdown();
         try {
             if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -271,6 +280,11 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             pool.shutdownNow();
+        }
+        try {
+            pagerPool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         if (store != null) {
             store.close();

@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
  * <p><b>Threading.</b> Every mutable field below the {@code executor} is owned by this queue's
  * {@link SerialExecutor}: the package-visible methods only post a command to it (some return a
  * future that completes when the command has run). Commands never block on another executor;
- * they post to other queues, read from the store ({@link #refill}), and call
+ * they post to other queues, hand store reads to the broker's pager threads, and call
  * {@code ClientHandler.deliver} without holding any lock. {@code activeConsumers} is guarded by the
  * {@link Destinations} lock.
  *
@@ -61,6 +61,8 @@ final class MessageQueue {
     private final ConsumerRing consumers = new ConsumerRing();
     private long memoryBytes;
     private final StorePager pager;
+    /** Pulls waiting for a page from the store, by consumer id. */
+    private final Map<Long, CompletableFuture<Boolean>> pendingPulls = new HashMap<>();
 
     MessageQueue(Broker broker, DestinationRef destination, SubscriptionInfo subscription, LocalConnection owner,
                  long storeQueueId) {
@@ -123,36 +125,77 @@ final class MessageQueue {
         });
     }
 
-    /** Delivers one message to the consumer now, whatever its credit; true when one was delivered. */
+    /**
+     * Delivers one message to the consumer now, whatever its credit (the credit may go below zero);
+     * true when one was delivered. When the window has none but the store may, the answer waits
+     * for the next page.
+     */
     CompletableFuture<Boolean> pull(long consumerId) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         executor.execute(() -> {
-            Subscriber subscriber = consumers.find(consumerId);
-            boolean delivered = false;
-            if (subscriber != null && !deleted) {
-                promoteDue();
-                refill();
-                long now = System.currentTimeMillis();
-                Iterator<QueueEntry> it = available.iterator();
-                while (it.hasNext()) {
-                    QueueEntry e = it.next();
-                    if (e.message.isExpiredAt(now)) {
-                        it.remove();
-                        moveAway(e, policy.expiryQueue(), Map.of(ORIGINAL_DESTINATION, e.message.destination().name()));
-                    } else if (subscriber.accepts(e)) {
-                        it.remove();
-                        delivered = deliver(e, subscriber);
-                        if (!delivered) {
-                            e.state = QueueEntry.State.AVAILABLE;
-                            available.add(e);
-                        }
-                        break;
-                    }
+            promoteDue();
+            if (!tryPull(consumerId, done)) {
+                pendingPulls.put(consumerId, done);
+                refill(true);
+                if (!pager.isReading()) {
+                    pendingPulls.remove(consumerId);
+                    done.complete(false);
                 }
             }
-            done.complete(delivered);
         });
         return done;
+    }
+
+    /** Completes {@code done} and returns true unless the answer must wait for a page from the store. */
+    private boolean tryPull(long consumerId, CompletableFuture<Boolean> done) {
+        Subscriber subscriber = consumers.find(consumerId);
+        if (subscriber == null || deleted) {
+            done.complete(false);
+            return true;
+        }
+        long now = System.currentTimeMillis();
+        Iterator<QueueEntry> it = available.iterator();
+        while (it.hasNext()) {
+            QueueEntry e = it.next();
+            if (e.message.isExpiredAt(now)) {
+                it.remove();
+                moveAway(e, policy.expiryQueue(), Map.of(ORIGINAL_DESTINATION, e.message.destination().name()));
+            } else if (subscriber.accepts(e)) {
+                it.remove();
+                boolean delivered = deliver(e, subscriber);
+                if (!delivered) {
+                    e.state = QueueEntry.State.AVAILABLE;
+                    available.add(e);
+                }
+                done.complete(delivered);
+                return true;
+            }
+        }
+        if (pager.isPagedOut() && memoryBytes < broker.config().queueMemoryLimitBytes()) {
+            return false;
+        }
+        done.complete(false);
+        return true;
+    }
+
+    private void answerPendingPulls() {
+        if (pendingPulls.isEmpty()) {
+            return;
+        }
+        Map<Long, CompletableFuture<Boolean>> waiting = new HashMap<>(pendingPulls);
+        pendingPulls.clear();
+        waiting.forEach((consumerId, done) -> {
+            if (!tryPull(consumerId, done)) {
+                pendingPulls.put(consumerId, done);
+            }
+        });
+        if (!pendingPulls.isEmpty()) {
+            refill(true);
+            if (!pager.isReading()) {
+                pendingPulls.values().forEach(done -> done.complete(false));
+                pendingPulls.clear();
+            }
+        }
     }
 
     /** Acknowledged deliveries (their store references are already removed): forget them. */
@@ -226,6 +269,8 @@ final class MessageQueue {
             scheduled.clear();
             consumers.clear();
             pager.stop();
+            pendingPulls.values().forEach(done -> done.complete(false));
+            pendingPulls.clear();
         });
     }
 
@@ -308,6 +353,9 @@ final class MessageQueue {
     }
 
     private void release(QueueEntry e) {
+        if (e.stored) {
+            pager.released(e.id);
+        }
         if (held.remove(e.id) != null) {
             memoryBytes -= e.size;
             broker.addMemory(-e.size);
@@ -329,7 +377,7 @@ final class MessageQueue {
             return;
         }
         promoteDue();
-        refill();
+        refill(false);
         long now = System.currentTimeMillis();
         List<QueueEntry> undelivered = new ArrayList<>();
         Iterator<QueueEntry> it = available.iterator();
@@ -374,24 +422,50 @@ final class MessageQueue {
         return true;
     }
 
-    /** Reads the next part of the backlog from the store when the in-memory window has drained. */
-    private void refill() {
-        if (!pager.isPagedOut() || deleted) {
+    /**
+     * Starts reading the next page of the backlog from the store (on a pager thread) when the
+     * in-memory window has drained below half the limit, or {@code eager}ly (filling up to three
+     * quarters, or for a waiting pull).
+     */
+    private void refill(boolean eager) {
+        if (!pager.isPagedOut() || pager.isReading() || deleted) {
             return;
         }
         long limit = broker.config().queueMemoryLimitBytes();
         boolean starving = available.isEmpty() && scheduled.isEmpty();
-        if (!starving && memoryBytes >= limit / 2) {
+        if (!starving && memoryBytes >= (eager ? limit * 3 / 4 : limit / 2)) {
             return;
         }
-        do {
-            try {
-                pager.readNext(held::containsKey).forEach(this::hold);
-            } catch (StoreException e) {
-                LOG.error("{}: could not page messages in after message id {}", describe(), pager.cursor(), e);
-                return;
+        long after = pager.beginRead();
+        try {
+            broker.pagerPool().execute(() -> {
+                try {
+                    StorePager.Page page = pager.read(after);
+                    executor.execute(() -> pageRead(page));
+                } catch (StoreException | RuntimeException e) {
+                    LOG.error("{}: could not page messages in after message id {}", describe(), after, e);
+                    executor.execute(this::pageReadFailed);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            pager.readFailed();
+        }
+    }
+
+    private void pageRead(StorePager.Page page) {
+        for (QueueEntry e : pager.accept(page)) {
+            if (!deleted && !held.containsKey(e.id)) {
+                hold(e);
             }
-        } while (pager.isPagedOut() && memoryBytes < limit * 3 / 4);
+        }
+        answerPendingPulls();
+        dispatch();
+        refill(true);
+    }
+
+    private void pageReadFailed() {
+        pager.readFailed();
+        answerPendingPulls();
     }
 
     /**

@@ -6,25 +6,38 @@ import dev.petrel.store.StoreException;
 import dev.petrel.store.StoredReference;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.function.LongPredicate;
+import java.util.Set;
 
 /**
- * Which part of a queue's backlog stays only in the store. While the queue is "paged out", arriving
- * stored messages are left in the store, and {@code cursor} is a message id below which every
- * reference of the queue is in memory (or acknowledged); reading resumes after it, skipping ids the
- * queue still holds. A late arrival below the cursor moves the cursor back.
+ * Which part of a queue's backlog stays only in the store, and reading it back.
  *
- * <p>Threading: owned by its queue's serial executor; not thread-safe. {@link #readNext} blocks on
- * a store read.
+ * <p>While the queue is "paged out", arriving stored messages are left in the store, and
+ * {@code cursor} is a message id below which every reference of the queue is in memory (or
+ * acknowledged); reading resumes after it. A late arrival below the cursor moves it back.
+ *
+ * <p>Reads run off the queue's executor ({@link #read}, on the broker's pager threads), so a slow
+ * store never stalls dispatch. What changes while a read is in flight is noted here —
+ * messages left in the store, entries released (acknowledged or moved), so that
+ * {@link #accept} neither ends paging too early nor brings back a message already gone.
+ *
+ * <p>Threading: everything but {@link #read} is owned by the queue's serial executor.
  */
 final class StorePager {
     static final int PAGE_SIZE = 256;
+
+    /** What one read found: entries after {@code after}, the last id read, whether the store had no more. */
+    record Page(long after, List<QueueEntry> entries, long lastId, boolean complete) {
+    }
 
     private final MessageStore store;
     private final long storeQueueId;
     private boolean pagedOut;
     private long cursor;
+    private boolean reading;
+    private boolean leftWhileReading;
+    private final Set<Long> releasedWhileReading = new HashSet<>();
 
     StorePager(MessageStore store, long storeQueueId) {
         this.store = store;
@@ -33,6 +46,10 @@ final class StorePager {
 
     boolean isPagedOut() {
         return pagedOut;
+    }
+
+    boolean isReading() {
+        return reading;
     }
 
     long cursor() {
@@ -55,30 +72,67 @@ final class StorePager {
     boolean leaveInStore(long id) {
         if (pagedOut) {
             cursor = Math.min(cursor, id - 1);
+            leftWhileReading |= reading;
         }
         return pagedOut;
+    }
+
+    /** A stored entry left the queue's memory for good. */
+    void released(long id) {
+        if (reading) {
+            releasedWhileReading.add(id);
+        }
     }
 
     void stop() {
         pagedOut = false;
     }
 
-    /**
-     * Reads the next page after the cursor, without the ids {@code held} says the queue has. When
-     * the store has no more, the queue is no longer paged out.
-     */
-    List<QueueEntry> readNext(LongPredicate held) throws StoreException {
-        List<StoredReference> refs = store.readReferences(storeQueueId, cursor, PAGE_SIZE);
+    /** Marks a read as started and returns the id to read after. */
+    long beginRead() {
+        reading = true;
+        leftWhileReading = false;
+        releasedWhileReading.clear();
+        return cursor;
+    }
+
+    /** Reads one page after {@code after}. Any thread; touches no pager state. */
+    Page read(long after) throws StoreException {
+        List<StoredReference> refs = store.readReferences(storeQueueId, after, PAGE_SIZE);
         List<QueueEntry> entries = new ArrayList<>(refs.size());
+        long last = after;
         for (StoredReference ref : refs) {
-            cursor = ref.messageId();
-            if (!held.test(ref.messageId())) {
-                entries.add(new QueueEntry(ref.messageId(), MessageCodec.decode(ref.encoded()), true, ref.deliveryCount()));
+            last = ref.messageId();
+            entries.add(new QueueEntry(ref.messageId(), MessageCodec.decode(ref.encoded()), true, ref.deliveryCount()));
+        }
+        return new Page(after, entries, last, refs.size() < PAGE_SIZE);
+    }
+
+    /** The read ended without a page (it failed). */
+    void readFailed() {
+        reading = false;
+        releasedWhileReading.clear();
+    }
+
+    /**
+     * Takes a page in: returns the entries the queue should hold (not released meanwhile) and
+     * moves the cursor; ends paging when the store had no more and nothing was left there meanwhile.
+     */
+    List<QueueEntry> accept(Page page) {
+        reading = false;
+        List<QueueEntry> fresh = new ArrayList<>(page.entries().size());
+        for (QueueEntry e : page.entries()) {
+            if (!releasedWhileReading.contains(e.id)) {
+                fresh.add(e);
             }
         }
-        if (refs.size() < PAGE_SIZE) {
-            pagedOut = false;
+        releasedWhileReading.clear();
+        if (cursor == page.after()) {
+            cursor = page.lastId();
+            if (page.complete() && !leftWhileReading) {
+                pagedOut = false;
+            }
         }
-        return entries;
+        return fresh;
     }
 }

@@ -72,6 +72,17 @@ class RecoveryTest {
     }
 
     @Test
+    void pullRightAfterARestartDeliversARecoveredMessage() throws Exception {
+        startBroker();
+        send(QUEUE, "waiting in the store");
+        restart();
+
+        connection.createConsumer(1, 10, consumer(QUEUE, 0));
+        assertTrue(connection.pull(10));
+        assertEquals("waiting in the store", body(client.next()));
+    }
+
+    @Test
     void acknowledgedMessageDoesNotComeBackAfterARestart() throws Exception {
         startBroker();
         send(QUEUE, "done");
