@@ -14,8 +14,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -54,12 +52,8 @@ final class MessageQueue {
     int activeConsumers;
     private volatile boolean deleted;
 
-    private final TreeSet<QueueEntry> available = new TreeSet<>(QueueEntry.DELIVERY_ORDER);
-    private final PriorityQueue<QueueEntry> scheduled = new PriorityQueue<>(QueueEntry.DUE_ORDER);
-    /** Every entry held in memory (available, scheduled, delivered, being moved), by message id. */
-    private final Map<Long, QueueEntry> held = new HashMap<>();
+    private final QueueWindow window;
     private final ConsumerRing consumers = new ConsumerRing();
-    private long memoryBytes;
     private final StorePager pager;
     /** Pulls waiting for a page from the store, by consumer id. */
     private final Map<Long, CompletableFuture<Boolean>> pendingPulls = new HashMap<>();
@@ -74,6 +68,7 @@ final class MessageQueue {
         this.policy = broker.config().policyFor(destination.name());
         this.executor = new SerialExecutor(broker.pool(), describe());
         this.pager = new StorePager(broker.store(), storeQueueId);
+        this.window = new QueueWindow(broker);
     }
 
     String describe() {
@@ -133,7 +128,7 @@ final class MessageQueue {
     CompletableFuture<Boolean> pull(long consumerId) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         executor.execute(() -> {
-            promoteDue();
+            window.promoteDue(System.currentTimeMillis());
             if (!tryPull(consumerId, done)) {
                 pendingPulls.put(consumerId, done);
                 refill(true);
@@ -154,7 +149,7 @@ final class MessageQueue {
             return true;
         }
         long now = System.currentTimeMillis();
-        Iterator<QueueEntry> it = available.iterator();
+        Iterator<QueueEntry> it = window.available();
         while (it.hasNext()) {
             QueueEntry e = it.next();
             if (e.message.isExpiredAt(now)) {
@@ -164,14 +159,13 @@ final class MessageQueue {
                 it.remove();
                 boolean delivered = deliver(e, subscriber);
                 if (!delivered) {
-                    e.state = QueueEntry.State.AVAILABLE;
-                    available.add(e);
+                    window.makeAvailable(e);
                 }
                 done.complete(delivered);
                 return true;
             }
         }
-        if (pager.isPagedOut() && memoryBytes < broker.config().queueMemoryLimitBytes()) {
+        if (pager.isPagedOut() && window.memoryBytes() < broker.config().queueMemoryLimitBytes()) {
             return false;
         }
         done.complete(false);
@@ -247,8 +241,7 @@ final class MessageQueue {
                     if (deleted) {
                         release(e);
                     } else {
-                        e.state = QueueEntry.State.AVAILABLE;
-                        available.add(e);
+                        window.makeAvailable(e);
                     }
                 }
                 dispatch();
@@ -262,11 +255,7 @@ final class MessageQueue {
     CompletableFuture<Void> delete() {
         deleted = true;
         return run(() -> {
-            for (QueueEntry e : new ArrayList<>(held.values())) {
-                release(e);
-            }
-            available.clear();
-            scheduled.clear();
+            window.clear();
             consumers.clear();
             pager.stop();
             pendingPulls.values().forEach(done -> done.complete(false));
@@ -277,8 +266,8 @@ final class MessageQueue {
     /** A snapshot for a browser: what is in memory now, and where the store part begins. */
     CompletableFuture<BrowserCursor> browse(dev.petrel.selector.Selector selector) {
         CompletableFuture<BrowserCursor> done = new CompletableFuture<>();
-        executor.execute(() -> done.complete(new BrowserCursor(this, selector, new ArrayList<>(available),
-                new java.util.HashSet<>(held.keySet()), pager.isPagedOut(), pager.cursor())));
+        executor.execute(() -> done.complete(new BrowserCursor(this, selector, window.snapshotAvailable(),
+                window.heldIds(), pager.isPagedOut(), pager.cursor())));
         return done;
     }
 
@@ -306,10 +295,10 @@ final class MessageQueue {
             return;
         }
         if (e.stored) {
-            if (held.containsKey(e.id) || pager.leaveInStore(e.id)) {
+            if (window.holds(e.id) || pager.leaveInStore(e.id)) {
                 return;
             }
-            if (memoryBytes > 0 && (memoryBytes + e.size > broker.config().queueMemoryLimitBytes()
+            if (window.memoryBytes() > 0 && (window.memoryBytes() + e.size > broker.config().queueMemoryLimitBytes()
                     || broker.memoryUsed() + e.size > broker.config().memoryLimitBytes())) {
                 pager.pageOutFrom(e.id);
                 return;
@@ -319,21 +308,8 @@ final class MessageQueue {
     }
 
     private void hold(QueueEntry e) {
-        held.put(e.id, e);
-        memoryBytes += e.size;
-        if (e.reserved) {
-            e.reserved = false;
-        } else {
-            broker.addMemory(e.size);
-        }
-        long due = e.message.deliveryTime();
-        if (due > System.currentTimeMillis()) {
-            e.state = QueueEntry.State.SCHEDULED;
-            scheduled.add(e);
-            broker.wakeUpAt(due, () -> executor.execute(this::dispatch));
-        } else {
-            e.state = QueueEntry.State.AVAILABLE;
-            available.add(e);
+        if (window.hold(e)) {
+            broker.wakeUpAt(e.message.deliveryTime(), () -> executor.execute(this::dispatch));
         }
         if (e.message.expiration() != 0) {
             broker.wakeUpAt(e.message.expiration(), () -> executor.execute(() -> expireIfWaiting(e)));
@@ -342,12 +318,7 @@ final class MessageQueue {
 
     /** Moves a message that expired while waiting (no consumer took it) to the expiry queue. */
     private void expireIfWaiting(QueueEntry e) {
-        if (deleted || !e.message.isExpiredAt(System.currentTimeMillis())) {
-            return;
-        }
-        boolean removed = e.state == QueueEntry.State.AVAILABLE ? available.remove(e)
-                : e.state == QueueEntry.State.SCHEDULED && scheduled.remove(e);
-        if (removed) {
+        if (!deleted && e.message.isExpiredAt(System.currentTimeMillis()) && window.removeWaiting(e)) {
             moveAway(e, policy.expiryQueue(), Map.of(ORIGINAL_DESTINATION, e.message.destination().name()));
         }
     }
@@ -356,31 +327,18 @@ final class MessageQueue {
         if (e.stored) {
             pager.released(e.id);
         }
-        if (held.remove(e.id) != null) {
-            memoryBytes -= e.size;
-            broker.addMemory(-e.size);
-        }
-        e.state = QueueEntry.State.GONE;
-    }
-
-    private void promoteDue() {
-        long now = System.currentTimeMillis();
-        while (!scheduled.isEmpty() && scheduled.peek().message.deliveryTime() <= now) {
-            QueueEntry e = scheduled.poll();
-            e.state = QueueEntry.State.AVAILABLE;
-            available.add(e);
-        }
+        window.release(e);
     }
 
     private void dispatch() {
         if (deleted) {
             return;
         }
-        promoteDue();
+        window.promoteDue(System.currentTimeMillis());
         refill(false);
         long now = System.currentTimeMillis();
         List<QueueEntry> undelivered = new ArrayList<>();
-        Iterator<QueueEntry> it = available.iterator();
+        Iterator<QueueEntry> it = window.available();
         while (it.hasNext() && consumers.anyHasCredit()) {
             QueueEntry e = it.next();
             if (e.message.isExpiredAt(now)) {
@@ -398,10 +356,7 @@ final class MessageQueue {
                 consumers.remove(subscriber);
             }
         }
-        for (QueueEntry e : undelivered) {
-            e.state = QueueEntry.State.AVAILABLE;
-            available.add(e);
-        }
+        undelivered.forEach(window::makeAvailable);
     }
 
     /** Hands the entry to the consumer's client; false (nothing delivered) when its session is closed. */
@@ -432,8 +387,8 @@ final class MessageQueue {
             return;
         }
         long limit = broker.config().queueMemoryLimitBytes();
-        boolean starving = available.isEmpty() && scheduled.isEmpty();
-        if (!starving && memoryBytes >= (eager ? limit * 3 / 4 : limit / 2)) {
+        boolean starving = window.nothingWaiting();
+        if (!starving && window.memoryBytes() >= (eager ? limit * 3 / 4 : limit / 2)) {
             return;
         }
         long after = pager.beginRead();
@@ -454,7 +409,7 @@ final class MessageQueue {
 
     private void pageRead(StorePager.Page page) {
         for (QueueEntry e : pager.accept(page)) {
-            if (!deleted && !held.containsKey(e.id)) {
+            if (!deleted && !window.holds(e.id)) {
                 hold(e);
             }
         }
