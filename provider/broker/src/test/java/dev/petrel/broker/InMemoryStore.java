@@ -27,6 +27,7 @@ final class InMemoryStore implements MessageStore {
     private final Map<Long, QueueDefinition> queues = new HashMap<>();
     private final Map<Long, TreeMap<Long, int[]>> references = new HashMap<>();
     private final Map<Long, byte[]> messages = new HashMap<>();
+    private final List<StoreBatch> batches = new ArrayList<>();
     private ExecutorService writer;
     private long maxMessageId;
     private long maxQueueId;
@@ -54,6 +55,7 @@ final class InMemoryStore implements MessageStore {
     }
 
     private synchronized void apply(StoreBatch batch) {
+        batches.add(batch);
         for (StoreOperation op : batch.operations()) {
             if (op instanceof StoreOperation.AddQueue q) {
                 queues.put(q.storeQueueId(), q.definition());
@@ -71,6 +73,9 @@ final class InMemoryStore implements MessageStore {
                 TreeMap<Long, int[]> refs = references.get(r.storeQueueId());
                 if (refs != null) {
                     refs.remove(r.messageId());
+                }
+                if (references.values().stream().noneMatch(m -> m.containsKey(r.messageId()))) {
+                    messages.remove(r.messageId());
                 }
             } else if (op instanceof StoreOperation.UpdateDeliveryCount u) {
                 int[] ref = references.get(u.storeQueueId()).get(u.messageId());
@@ -101,6 +106,15 @@ final class InMemoryStore implements MessageStore {
     synchronized int referenceCount(long storeQueueId) {
         TreeMap<Long, int[]> refs = references.get(storeQueueId);
         return refs == null ? 0 : refs.size();
+    }
+
+    synchronized int messageCount() {
+        return messages.size();
+    }
+
+    /** Every batch written so far, in order. */
+    synchronized List<StoreBatch> batches() {
+        return new ArrayList<>(batches);
     }
 
     synchronized int queueCount() {
