@@ -107,7 +107,13 @@ final class MessageQueue {
     }
 
     CompletableFuture<Void> removeConsumer(long consumerId) {
-        return run(() -> consumers.remove(consumerId));
+        return run(() -> {
+            consumers.remove(consumerId);
+            CompletableFuture<Boolean> pendingPull = pendingPulls.remove(consumerId);
+            if (pendingPull != null) {
+                pendingPull.complete(false);
+            }
+        });
     }
 
     void grantCredit(long consumerId, int messages) {
@@ -130,7 +136,10 @@ final class MessageQueue {
         executor.execute(() -> {
             window.promoteDue(System.currentTimeMillis());
             if (!tryPull(consumerId, done)) {
-                pendingPulls.put(consumerId, done);
+                CompletableFuture<Boolean> earlier = pendingPulls.put(consumerId, done);
+                if (earlier != null) {
+                    earlier.complete(false);
+                }
                 refill(true);
                 if (!pager.isReading()) {
                     pendingPulls.remove(consumerId);
