@@ -1,7 +1,6 @@
 package dev.petrel.broker;
 
 import dev.petrel.message.DestinationRef;
-import dev.petrel.message.MessageData;
 import dev.petrel.protocol.Delivery;
 import dev.petrel.store.StoreBatch;
 import dev.petrel.store.StoreException;
@@ -432,42 +431,9 @@ final class MessageQueue {
         answerPendingPulls();
     }
 
-    /**
-     * Takes an entry off this queue for good: to {@code targetQueue} (dead-letter or expiry) with
-     * {@code extra} properties and no expiration, or dropped when {@code targetQueue} is null. The
-     * store sees the copy and the removal in one batch.
-     */
+    /** Takes an entry off this queue for good (see {@link MessageMover}); forgets it once that is durable. */
     private void moveAway(QueueEntry e, String targetQueue, Map<String, Object> extra) {
         e.state = QueueEntry.State.GONE;
-        StoreBatch batch = new StoreBatch();
-        Runnable afterDurable = () -> { };
-        if (targetQueue != null) {
-            MessageQueue target;
-            try {
-                target = broker.destinations().internalQueue(targetQueue);
-            } catch (jakarta.jms.JMSException failure) {
-                LOG.error("{}: cannot create queue '{}' for {}; it is dropped", describe(), targetQueue, e, failure);
-                target = null;
-            }
-            if (target != null) {
-                MessageData moved = e.message.withDestinationAndProperties(DestinationRef.queue(targetQueue), extra)
-                        .withExpiration(0);
-                QueueEntry copy = broker.newEntry(moved, target, batch);
-                MessageQueue destinationQueue = target;
-                afterDurable = () -> destinationQueue.enqueue(copy);
-            }
-        }
-        if (e.stored) {
-            batch.add(new StoreOperation.RemoveReference(storeQueueId, e.id));
-        }
-        Runnable then = afterDurable;
-        broker.write(batch).whenCompleteAsync((ignored, failure) -> {
-            if (failure != null) {
-                LOG.error("{}: could not move {} to '{}'; it stays in the store", describe(), e, targetQueue, failure);
-            } else {
-                then.run();
-            }
-            release(e);
-        }, executor);
+        MessageMover.move(this, e, targetQueue, extra).whenCompleteAsync((ignored, failure) -> release(e), executor);
     }
 }
