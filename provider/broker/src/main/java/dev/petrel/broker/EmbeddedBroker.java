@@ -2,6 +2,8 @@ package dev.petrel.broker;
 
 import dev.petrel.broker.vm.VmBrokerRegistry;
 import dev.petrel.store.MessageStore;
+import dev.petrel.store.h2.H2MessageStore;
+import dev.petrel.store.h2.H2StoreConfig;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -159,8 +161,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
 
         private MessageStore openDefaultStore() {
-            throw new UnsupportedOperationException("the H2 store (dev.petrel.store.h2) is not merged yet; use persistent(false) for "
-                    + dataDirectory);
+            return new H2MessageStore(H2StoreConfig.builder(dataDirectory).build());
         }
     }
 }

@@ -18,9 +18,10 @@ import java.util.Set;
  * acknowledged); reading resumes after it. A late arrival below the cursor moves it back.
  *
  * <p>Reads run off the queue's executor ({@link #read}, on the broker's pager threads), so a slow
- * store never stalls dispatch. What changes while a read is in flight is noted here —
- * messages left in the store, entries released (acknowledged or moved), so that
- * {@link #accept} neither ends paging too early nor brings back a message already gone.
+ * store never stalls dispatch. What changes while a read is in flight is noted here — the lowest
+ * message left in the store (with concurrent producers it may be durable only after the read
+ * looked past its id), entries released (acknowledged or moved) — so that {@link #accept} neither
+ * skips a message, nor ends paging too early, nor brings back a message already gone.
  *
  * <p>Threading: everything but {@link #read} is owned by the queue's serial executor.
  */
@@ -36,7 +37,8 @@ final class StorePager {
     private boolean pagedOut;
     private long cursor;
     private boolean reading;
-    private boolean leftWhileReading;
+    /** The lowest id left in the store while the current read ran (it may have been written after the read looked). */
+    private long minLeftWhileReading = Long.MAX_VALUE;
     private final Set<Long> releasedWhileReading = new HashSet<>();
 
     StorePager(MessageStore store, long storeQueueId) {
@@ -72,7 +74,9 @@ final class StorePager {
     boolean leaveInStore(long id) {
         if (pagedOut) {
             cursor = Math.min(cursor, id - 1);
-            leftWhileReading |= reading;
+            if (reading) {
+                minLeftWhileReading = Math.min(minLeftWhileReading, id);
+            }
         }
         return pagedOut;
     }
@@ -91,7 +95,7 @@ final class StorePager {
     /** Marks a read as started and returns the id to read after. */
     long beginRead() {
         reading = true;
-        leftWhileReading = false;
+        minLeftWhileReading = Long.MAX_VALUE;
         releasedWhileReading.clear();
         return cursor;
     }
@@ -128,11 +132,14 @@ final class StorePager {
         }
         releasedWhileReading.clear();
         if (cursor == page.after()) {
-            cursor = page.lastId();
-            if (page.complete() && !leftWhileReading) {
+            boolean leftBehind = minLeftWhileReading != Long.MAX_VALUE;
+            // a message left in the store during the read, below the page's end, was not seen by it
+            cursor = leftBehind ? Math.min(page.lastId(), minLeftWhileReading - 1) : page.lastId();
+            if (page.complete() && !leftBehind) {
                 pagedOut = false;
             }
         }
+        minLeftWhileReading = Long.MAX_VALUE;
         return fresh;
     }
 }
