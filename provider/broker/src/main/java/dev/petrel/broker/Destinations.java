@@ -34,7 +34,7 @@ final class Destinations {
     private final Broker broker;
     /** Concurrent maps so that publishers find existing destinations without the lock; changed only under it. */
     private final Map<DestinationRef, MessageQueue> queues = new ConcurrentHashMap<>();
-    private final Map<DestinationRef, Topic> topics = new ConcurrentHashMap<>();
+    private final Map<DestinationRef, BrokerTopic> topics = new ConcurrentHashMap<>();
     private final Map<SubscriptionKey, MessageQueue> subscriptions = new HashMap<>();
     private final Set<String> clientIds = new HashSet<>();
 
@@ -53,7 +53,7 @@ final class Destinations {
                 queue = new MessageQueue(broker, DestinationRef.queue(def.name()), null, null, rq.storeQueueId());
                 queues.put(queue.destination, queue);
             } else {
-                Topic topic = topic(DestinationRef.topic(def.name()), null, true);
+                BrokerTopic topic = topic(DestinationRef.topic(def.name()), null, true);
                 SubscriptionInfo info = new SubscriptionInfo(topic, def.clientId(), def.subscriptionName(), true,
                         def.shared(), def.selector(), compile(def.selector()), def.noLocal(), null);
                 queue = new MessageQueue(broker, topic.ref, info, null, rq.storeQueueId());
@@ -104,12 +104,12 @@ final class Destinations {
         return queue;
     }
 
-    synchronized Topic topic(DestinationRef ref, boolean create) throws JMSException {
+    synchronized BrokerTopic topic(DestinationRef ref, boolean create) throws JMSException {
         return topic(ref, null, create);
     }
 
-    private Topic topic(DestinationRef ref, LocalConnection owner, boolean create) throws JMSException {
-        Topic topic = topics.get(ref);
+    private BrokerTopic topic(DestinationRef ref, LocalConnection owner, boolean create) throws JMSException {
+        BrokerTopic topic = topics.get(ref);
         if (topic != null) {
             return topic;
         }
@@ -120,7 +120,7 @@ final class Destinations {
             throw new InvalidDestinationException(ref + " does not exist and broker '" + broker.name()
                     + "' does not create destinations automatically");
         }
-        topic = new Topic(ref, owner);
+        topic = new BrokerTopic(ref, owner);
         topics.put(ref, topic);
         return topic;
     }
@@ -141,8 +141,8 @@ final class Destinations {
             MessageQueue queue = queues.get(ref);
             return List.of(queue != null ? queue : queue(ref, true));
         }
-        Topic existing = topics.get(ref);
-        Topic topic = existing != null ? existing : topic(ref, true);
+        BrokerTopic existing = topics.get(ref);
+        BrokerTopic topic = existing != null ? existing : topic(ref, true);
         List<MessageQueue> targets = new ArrayList<>();
         for (MessageQueue subscription : topic.subscriptions) {
             if (subscription.subscription.accepts(message, publisher)) {
@@ -162,7 +162,7 @@ final class Destinations {
         if (ref.isQueueLike()) {
             queues.put(ref, new MessageQueue(broker, ref, null, owner, -1));
         } else {
-            topics.put(ref, new Topic(ref, owner));
+            topics.put(ref, new BrokerTopic(ref, owner));
         }
     }
 
@@ -180,7 +180,7 @@ final class Destinations {
             queues.remove(ref);
             queue.delete();
         } else {
-            Topic topic = topics.get(ref);
+            BrokerTopic topic = topics.get(ref);
             if (topic == null) {
                 throw new InvalidDestinationException(ref + " does not exist: it was already deleted");
             }
@@ -216,7 +216,7 @@ final class Destinations {
     /** A consumer attaches to a topic: finds or creates its subscription (see JMS 3.1, 6.11 and 8.3). */
     synchronized MessageQueue subscribe(LocalConnection connection, ConsumerSpec spec, Selector selector) throws JMSException {
         DestinationRef ref = spec.destination();
-        Topic topic = ref.isTemporary() ? topic(ref, null, false) : topic(ref, true);
+        BrokerTopic topic = ref.isTemporary() ? topic(ref, null, false) : topic(ref, true);
         if (ref.isTemporary()) {
             checkOwner(ref, topic.owner, connection);
         }

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param noLocal            skip messages published by the subscriber's own connection
  * @param consumerConnection for a non-durable subscription: the subscriber's connection
  */
-record SubscriptionInfo(Topic topic, String clientId, String name, boolean durable, boolean shared,
+record SubscriptionInfo(BrokerTopic topic, String clientId, String name, boolean durable, boolean shared,
                         String selectorText, Selector selector, boolean noLocal,
                         LocalConnection consumerConnection) {
 
@@ -35,7 +35,7 @@ record SubscriptionInfo(Topic topic, String clientId, String name, boolean durab
         return selector == null || selector.matches(message);
     }
 
-    boolean sameShape(Topic otherTopic, String otherSelector, boolean otherNoLocal) {
+    boolean sameShape(BrokerTopic otherTopic, String otherSelector, boolean otherNoLocal) {
         return topic == otherTopic && Objects.equals(selectorText, otherSelector) && noLocal == otherNoLocal;
     }
 

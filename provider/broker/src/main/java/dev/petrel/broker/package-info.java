@@ -4,7 +4,7 @@
  *
  * <p><b>Shape.</b> {@link dev.petrel.broker.Broker} owns the store (or none), the shared threads and
  * the {@code Destinations} registry. Every queue, and every topic subscription, is a
- * {@code MessageQueue}; a topic is only the list of its subscriptions. Each client connection is a
+ * {@code MessageQueue}; a topic ({@code BrokerTopic}) is only the list of its subscriptions. Each client connection is a
  * {@code LocalConnection} (the {@link dev.petrel.protocol.BrokerConnection} the transports use), with
  * one {@code SessionState} per session holding its deliveries and buffered transacted sends.
  * {@link dev.petrel.broker.EmbeddedBroker} starts a broker and registers it for {@code vm://} URLs.

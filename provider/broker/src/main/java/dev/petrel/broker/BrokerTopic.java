@@ -12,13 +12,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>Threading: the subscription list is copy-on-write; {@link Destinations} changes it under its
  * lock, publishers read a snapshot without locking.
  */
-final class Topic {
+final class BrokerTopic {
     final DestinationRef ref;
     /** The owning connection of a temporary topic, else null. */
     final LocalConnection owner;
     final List<MessageQueue> subscriptions = new CopyOnWriteArrayList<>();
 
-    Topic(DestinationRef ref, LocalConnection owner) {
+    BrokerTopic(DestinationRef ref, LocalConnection owner) {
         this.ref = ref;
         this.owner = owner;
     }
