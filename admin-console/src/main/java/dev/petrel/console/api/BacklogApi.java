@@ -24,7 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +100,7 @@ public class BacklogApi {
     @DELETE
     @Path("queues/{name}/messages")
     @RolesAllowed("admin")
-    public Affected purgeQueue(@PathParam("name") String name, @Context SecurityContext security) {
+    public Affected purgeQueue(@PathParam("name") String name, @Context ContainerRequestContext security) {
         return new Affected(actions.purge(Requests.actor(security), new QueueRef(name)));
     }
 
@@ -108,14 +108,14 @@ public class BacklogApi {
     @Path("topics/{topic}/subscriptions/{sub}/messages")
     @RolesAllowed("admin")
     public Affected purgeSubscription(@PathParam("topic") String topic, @PathParam("sub") String sub,
-                                      @Context SecurityContext security) {
+                                      @Context ContainerRequestContext security) {
         return new Affected(actions.purge(Requests.actor(security), new SubscriptionRef(topic, sub)));
     }
 
     @DELETE
     @Path("topics/{topic}/messages")
     @RolesAllowed("admin")
-    public Affected purgeAllSubscriptions(@PathParam("topic") String topic, @Context SecurityContext security) {
+    public Affected purgeAllSubscriptions(@PathParam("topic") String topic, @Context ContainerRequestContext security) {
         return new Affected(actions.purgeAllSubscriptions(Requests.actor(security), topic));
     }
 
@@ -123,7 +123,7 @@ public class BacklogApi {
     @Path("queues/{name}/messages/{id}")
     @RolesAllowed("admin")
     public Affected deleteQueueMessage(@PathParam("name") String name, @PathParam("id") String id,
-                                       @Context SecurityContext security) {
+                                       @Context ContainerRequestContext security) {
         actions.deleteMessage(Requests.actor(security), new QueueRef(name), id);
         return new Affected(1);
     }
@@ -132,7 +132,7 @@ public class BacklogApi {
     @Path("topics/{topic}/subscriptions/{sub}/messages/{id}")
     @RolesAllowed("admin")
     public Affected deleteSubscriptionMessage(@PathParam("topic") String topic, @PathParam("sub") String sub,
-                                              @PathParam("id") String id, @Context SecurityContext security) {
+                                              @PathParam("id") String id, @Context ContainerRequestContext security) {
         actions.deleteMessage(Requests.actor(security), new SubscriptionRef(topic, sub), id);
         return new Affected(1);
     }
@@ -141,7 +141,7 @@ public class BacklogApi {
     @Path("queues/{name}/move")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    public Affected moveFromQueue(@PathParam("name") String name, MoveRequest move, @Context SecurityContext security) {
+    public Affected moveFromQueue(@PathParam("name") String name, MoveRequest move, @Context ContainerRequestContext security) {
         return move(new QueueRef(name), move, security);
     }
 
@@ -150,14 +150,15 @@ public class BacklogApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     public Affected moveFromSubscription(@PathParam("topic") String topic, @PathParam("sub") String sub,
-                                         MoveRequest move, @Context SecurityContext security) {
+                                         MoveRequest move, @Context ContainerRequestContext security) {
         return move(new SubscriptionRef(topic, sub), move, security);
     }
 
     @POST
     @Path("queues/{name}/retry")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    public RetryResult retry(@PathParam("name") String name, RetryRequest retry, @Context SecurityContext security) {
+    public RetryResult retry(@PathParam("name") String name, RetryRequest retry, @Context ContainerRequestContext security) {
         List<String> ids = retry == null ? null : retry.ids();
         return actions.retryDeadLetters(Requests.actor(security), name, ids);
     }
@@ -167,7 +168,7 @@ public class BacklogApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     public Map<String, String> sendToQueue(@PathParam("name") String name, SendRequest send,
-                                           @Context SecurityContext security) {
+                                           @Context ContainerRequestContext security) {
         return send(DestinationName.queue(name), send, security);
     }
 
@@ -176,7 +177,7 @@ public class BacklogApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     public Map<String, String> sendToTopic(@PathParam("name") String name, SendRequest send,
-                                           @Context SecurityContext security) {
+                                           @Context ContainerRequestContext security) {
         return send(DestinationName.topic(name), send, security);
     }
 
@@ -184,12 +185,12 @@ public class BacklogApi {
     @Path("topics/{topic}/subscriptions/{sub}")
     @RolesAllowed("admin")
     public Map<String, String> deleteSubscription(@PathParam("topic") String topic, @PathParam("sub") String sub,
-                                                  @Context SecurityContext security) {
+                                                  @Context ContainerRequestContext security) {
         actions.deleteDurableSubscription(Requests.actor(security), new SubscriptionRef(topic, sub));
         return Map.of("deleted", sub);
     }
 
-    private Affected move(BacklogRef from, MoveRequest move, SecurityContext security) {
+    private Affected move(BacklogRef from, MoveRequest move, ContainerRequestContext security) {
         if (move == null || move.to() == null) {
             throw new IllegalArgumentException("a move needs \"to\": {\"kind\": \"QUEUE\"|\"TOPIC\", \"name\": ...}");
         }
@@ -203,7 +204,7 @@ public class BacklogApi {
         return new Affected(actions.moveMatching(Requests.actor(security), from, selector, move.to()));
     }
 
-    private Map<String, String> send(DestinationName to, SendRequest send, SecurityContext security) {
+    private Map<String, String> send(DestinationName to, SendRequest send, ContainerRequestContext security) {
         if (send == null || send.text() == null) {
             throw new IllegalArgumentException("a test message needs \"text\"");
         }

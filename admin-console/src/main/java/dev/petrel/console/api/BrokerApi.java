@@ -20,7 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +92,7 @@ public class BrokerApi {
     @DELETE
     @Path("connections/{id}")
     @RolesAllowed("admin")
-    public Map<String, Object> closeConnection(@PathParam("id") String id, @Context SecurityContext security) {
+    public Map<String, Object> closeConnection(@PathParam("id") String id, @Context ContainerRequestContext security) {
         actions.closeConnection(Requests.actor(security), id);
         return Map.of("closed", id);
     }

@@ -5,8 +5,7 @@ import dev.petrel.console.service.Actor;
 import dev.petrel.management.BrowseOrder;
 import dev.petrel.management.BrowseRequest;
 import dev.petrel.management.BacklogRef;
-import jakarta.ws.rs.NotAuthorizedException;
-import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Locale;
 
 /** Small helpers shared by the API and page resources: who is asking, how to read browse parameters. */
@@ -18,10 +17,8 @@ public final class Requests {
     }
 
     /** The authenticated caller; the authentication filter guarantees one on every non-public path. */
-    public static Actor actor(SecurityContext security) {
-        if (!(security instanceof ConsoleSecurityContext console)) {
-            throw new NotAuthorizedException("not logged in", "Basic realm=\"petrel-api\"");
-        }
+    public static Actor actor(ContainerRequestContext security) {
+        ConsoleSecurityContext console = ConsoleSecurityContext.of(security);
         return new Actor(console.getUserPrincipal(), console.remote());
     }
 

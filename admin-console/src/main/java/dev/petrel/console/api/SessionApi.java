@@ -19,7 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,7 +51,7 @@ public class SessionApi {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response login(Credentials credentials, @Context SecurityContext security) {
+    public Response login(Credentials credentials, @Context ContainerRequestContext security) {
         if (credentials == null || credentials.username() == null || credentials.password() == null) {
             return ErrorBodies.response(400, "send {\"username\": ..., \"password\": ...}", true);
         }
@@ -62,22 +62,22 @@ public class SessionApi {
         }
         ConsoleSession session = sessions.create(user.get());
         return Response.ok(info(session.principal(), session))
-                .cookie(SessionCookies.of(session, security.isSecure())).build();
+                .cookie(SessionCookies.of(session, security.getSecurityContext().isSecure())).build();
     }
 
     @GET
-    public SessionInfo current(@Context SecurityContext security) {
-        ConsoleSecurityContext console = (ConsoleSecurityContext) security;
+    public SessionInfo current(@Context ContainerRequestContext security) {
+        ConsoleSecurityContext console = ConsoleSecurityContext.of(security);
         return info(console.getUserPrincipal(), console.session());
     }
 
     @DELETE
-    public Response logout(@Context SecurityContext security) {
-        ConsoleSecurityContext console = (ConsoleSecurityContext) security;
+    public Response logout(@Context ContainerRequestContext security) {
+        ConsoleSecurityContext console = ConsoleSecurityContext.of(security);
         if (console.session() != null) {
             sessions.remove(console.session().id());
         }
-        return Response.noContent().cookie(SessionCookies.expired(security.isSecure())).build();
+        return Response.noContent().cookie(SessionCookies.expired(security.getSecurityContext().isSecure())).build();
     }
 
     private SessionInfo info(ConsolePrincipal principal, ConsoleSession session) {

@@ -74,14 +74,14 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                                 + " header or the " + CSRF_FIELD + " form field", api));
                 return;
             }
-            request.setSecurityContext(new ConsoleSecurityContext(session.get().principal(), session.get(), remote, secure));
+            new ConsoleSecurityContext(session.get().principal(), session.get(), remote, secure).install(request);
             return;
         }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (api && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             Optional<ConsolePrincipal> user = basic(authorization.substring(6).trim());
             if (user.isPresent()) {
-                request.setSecurityContext(new ConsoleSecurityContext(user.get(), null, remote, secure));
+                new ConsoleSecurityContext(user.get(), null, remote, secure).install(request);
                 return;
             }
         }
@@ -90,7 +90,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                     ? "not logged in: POST /api/session or use HTTP Basic"
                     : "not logged in: the session has ended or the credentials are wrong", true);
             request.abortWith(Response.fromResponse(unauthorized)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"petrel-api\"").build());
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "PetrelSession realm=\"petrel-api\"").build());
         } else {
             request.abortWith(Response.seeOther(URI.create("/login")).build());
         }

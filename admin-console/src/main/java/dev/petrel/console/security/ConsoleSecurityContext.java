@@ -1,5 +1,7 @@
 package dev.petrel.console.security;
 
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.SecurityContext;
 
 /**
@@ -7,6 +9,29 @@ import jakarta.ws.rs.core.SecurityContext;
  * request came with the session cookie (null for HTTP Basic on the API).
  */
 public final class ConsoleSecurityContext implements SecurityContext {
+
+    /** The request property the authentication filter stores this context under. */
+    static final String PROPERTY = ConsoleSecurityContext.class.getName();
+
+    /**
+     * The context of an authenticated request. Jersey hands resources a proxy of the security
+     * context, so the filter also keeps the context itself as a request property.
+     *
+     * @throws NotAuthorizedException when the request was not authenticated (a public path)
+     */
+    public static ConsoleSecurityContext of(ContainerRequestContext request) {
+        Object context = request.getProperty(PROPERTY);
+        if (!(context instanceof ConsoleSecurityContext console)) {
+            throw new NotAuthorizedException("not logged in", "PetrelSession realm=\"petrel-api\"");
+        }
+        return console;
+    }
+
+    /** Makes this the request's security context. */
+    void install(ContainerRequestContext request) {
+        request.setSecurityContext(this);
+        request.setProperty(PROPERTY, this);
+    }
 
     private final ConsolePrincipal principal;
     private final ConsoleSession session;

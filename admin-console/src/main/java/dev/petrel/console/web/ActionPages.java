@@ -29,7 +29,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.util.Locale;
@@ -61,7 +61,7 @@ public class ActionPages {
                         @QueryParam("topic") String topic, @QueryParam("sub") String sub,
                         @QueryParam("id") String id, @QueryParam("connection") String connection,
                         @QueryParam("selector") String selector, @QueryParam("toKind") String toKind,
-                        @QueryParam("toName") String toName, @Context SecurityContext security) {
+                        @QueryParam("toName") String toName, @Context ContainerRequestContext security) {
         String question = switch (action == null ? "" : action) {
             case "purge" -> purgeQuestion(BacklogParams.of(queue, topic, sub));
             case "purge-all" -> purgeAllQuestion(topic);
@@ -88,7 +88,7 @@ public class ActionPages {
     @Path("actions/{action}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response perform(@PathParam("action") String action, MultivaluedMap<String, String> form,
-                            @Context SecurityContext security) {
+                            @Context ContainerRequestContext security) {
         Actor actor = Requests.actor(security);
         String queue = form.getFirst("queue");
         String topic = form.getFirst("topic");
@@ -148,7 +148,7 @@ public class ActionPages {
             }
             default -> throw new IllegalArgumentException("unknown action '" + action + "'");
         }
-        ((ConsoleSecurityContext) security).session().flash(done);
+        ConsoleSecurityContext.of(security).session().flash(done);
         return Response.seeOther(URI.create(back)).build();
     }
 

@@ -19,7 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.container.ContainerRequestContext;
 
 /** Browsing a backlog page by page, and one message's detail. */
 @Path("")
@@ -40,7 +40,7 @@ public class BrowsePages {
     public Response browse(@QueryParam("queue") String queue, @QueryParam("topic") String topic,
                            @QueryParam("sub") String sub, @QueryParam("position") String position,
                            @QueryParam("pageSize") Integer pageSize, @QueryParam("selector") String selector,
-                           @QueryParam("order") String order, @Context SecurityContext security) {
+                           @QueryParam("order") String order, @Context ContainerRequestContext security) {
         BacklogRef backlog = BacklogParams.of(queue, topic, sub);
         BrowseRequest request = Requests.browse(backlog, position, pageSize, selector, order);
         View view = backlogView("browse", "Browse " + backlog.describe(), backlog, security)
@@ -59,7 +59,7 @@ public class BrowsePages {
     @Path("message")
     public View message(@QueryParam("queue") String queue, @QueryParam("topic") String topic,
                         @QueryParam("sub") String sub, @QueryParam("id") String id,
-                        @Context SecurityContext security) {
+                        @Context ContainerRequestContext security) {
         if (id == null || id.isEmpty()) {
             throw new IllegalArgumentException("name the message: id=...");
         }
@@ -68,7 +68,7 @@ public class BrowsePages {
                 .with("m", MessageViews.of(admin.message(backlog, id)));
     }
 
-    private static View backlogView(String template, String title, BacklogRef backlog, SecurityContext security) {
+    private static View backlogView(String template, String title, BacklogRef backlog, ContainerRequestContext security) {
         View view = PageViews.page(template, title, security).with("backlog", backlog.describe());
         if (backlog instanceof QueueRef q) {
             view.with("queue", q.name()).with("topic", null).with("sub", null);

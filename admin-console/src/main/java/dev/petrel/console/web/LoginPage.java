@@ -20,7 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -81,8 +81,8 @@ public class LoginPage {
 
     @POST
     @Path("logout")
-    public Response logout(@Context SecurityContext security, @Context UriInfo uri) {
-        ConsoleSession session = ((ConsoleSecurityContext) security).session();
+    public Response logout(@Context ContainerRequestContext security, @Context UriInfo uri) {
+        ConsoleSession session = ConsoleSecurityContext.of(security).session();
         if (session != null) {
             sessions.remove(session.id());
         }

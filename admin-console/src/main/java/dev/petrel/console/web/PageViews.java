@@ -1,7 +1,7 @@
 package dev.petrel.console.web;
 
 import dev.petrel.console.security.ConsoleSecurityContext;
-import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.container.ContainerRequestContext;
 
 /** Starts a page's {@link View} with what every page shows: the user, its rights, the CSRF token, the flash message. */
 final class PageViews {
@@ -9,8 +9,8 @@ final class PageViews {
     private PageViews() {
     }
 
-    static View page(String template, String title, SecurityContext security) {
-        ConsoleSecurityContext console = (ConsoleSecurityContext) security;
+    static View page(String template, String title, ContainerRequestContext security) {
+        ConsoleSecurityContext console = ConsoleSecurityContext.of(security);
         View view = new View(template)
                 .with("title", title)
                 .with("nav", template)

@@ -10,7 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import java.time.Duration;
 
 /** The read-only listing pages: overview, topics, queues, connections. */
@@ -28,7 +28,7 @@ public class Pages {
     }
 
     @GET
-    public View overview(@Context SecurityContext security) {
+    public View overview(@Context ContainerRequestContext security) {
         BrokerOverview overview = admin.overview();
         return PageViews.page("overview", "Overview", security)
                 .with("o", overview)
@@ -38,19 +38,19 @@ public class Pages {
 
     @GET
     @Path("topics")
-    public View topics(@Context SecurityContext security) {
+    public View topics(@Context ContainerRequestContext security) {
         return PageViews.page("topics", "Topics", security).with("topics", admin.topics());
     }
 
     @GET
     @Path("queues")
-    public View queues(@Context SecurityContext security) {
+    public View queues(@Context ContainerRequestContext security) {
         return PageViews.page("queues", "Queues", security).with("queues", admin.queues());
     }
 
     @GET
     @Path("connections")
-    public View connections(@Context SecurityContext security) {
+    public View connections(@Context ContainerRequestContext security) {
         return PageViews.page("connections", "Connections", security).with("connections", admin.connections());
     }
 
