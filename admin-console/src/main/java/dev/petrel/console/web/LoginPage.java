@@ -49,8 +49,10 @@ public class LoginPage {
 
     @GET
     @Path("login")
-    public Response form(@QueryParam("error") String error, @QueryParam("ended") String ended, @Context UriInfo uri) {
-        String token = sessions.newToken();
+    public Response form(@QueryParam("error") String error, @QueryParam("ended") String ended,
+                         @CookieParam(LOGIN_CSRF_COOKIE) String existing, @Context UriInfo uri) {
+        // Reuse the browser's token: a second GET (another tab, a stray redirect) must not invalidate the open form.
+        String token = existing != null && existing.length() >= 40 ? existing : sessions.newToken();
         View view = new View("login").with("title", "Log in").with("csrf", token)
                 .with("error", error != null).with("ended", ended != null);
         return Response.ok(view).cookie(SessionCookies.cookie(LOGIN_CSRF_COOKIE, token, -1, isSecure(uri))).build();
