@@ -121,6 +121,27 @@ class ApiSecurityTest {
     }
 
     @Test
+    void viewerPagePurgeAnswers403EvenWithAValidCsrfToken() {
+        fixture.sendToQueue("orders", "a", Map.of());
+        ApiClient viewer = viewer();
+        HttpRequest request = HttpRequest.newBuilder(fixture.baseUri().resolve("actions/purge"))
+                .header("Cookie", viewer.sessionCookie())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("queue=orders&_csrf=" + viewer.csrfToken())).build();
+        assertEquals(403, viewer.execute(request).status());
+        assertEquals(1, viewer.get("api/queues/orders").json().get("depth").asLong());
+    }
+
+    @Test
+    void pageRequestAfterTheSessionTimedOutRedirectsToTheLoginForm() {
+        ApiClient admin = admin();
+        fixture.clock().advance(Duration.ofMinutes(31));
+        ApiClient.Reply reply = admin.page("topics");
+        assertEquals(303, reply.status());
+        assertTrue(reply.header("Location").endsWith("/login"), reply.header("Location"));
+    }
+
+    @Test
     void loginFormPostWithoutItsCsrfCookieAnswers403() {
         HttpRequest request = HttpRequest.newBuilder(fixture.baseUri().resolve("login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
