@@ -55,10 +55,8 @@ class ApiStatusCodeTest {
 
     @Test
     void deletingADurableSubscriptionWithConsumersAnswers409() {
-        fixture.admin();
-        ((dev.petrel.console.fixture.InMemoryBrokerAdmin) fixture.admin())
-                .subscribe("orders", "app-1:live", "live", "app-1", true, false, null, 1);
-        assertEquals(409, admin().delete("api/topics/orders/subscriptions/app-1:live").status());
+        String live = fixture.activeDurableSubscription("orders", "app-1", "live", 1);
+        assertEquals(409, admin().delete("api/topics/orders/subscriptions/" + live).status());
     }
 
     @Test
