@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -61,7 +62,8 @@ public class ActionPages {
                         @QueryParam("topic") String topic, @QueryParam("sub") String sub,
                         @QueryParam("id") String id, @QueryParam("connection") String connection,
                         @QueryParam("selector") String selector, @QueryParam("toKind") String toKind,
-                        @QueryParam("toName") String toName, @Context ContainerRequestContext security) {
+                        @QueryParam("toName") String toName, @QueryParam("ids") List<String> ids,
+                        @Context ContainerRequestContext security) {
         String question = switch (action == null ? "" : action) {
             case "purge" -> purgeQuestion(BacklogParams.of(queue, topic, sub));
             case "purge-all" -> purgeAllQuestion(topic);
@@ -75,9 +77,15 @@ public class ActionPages {
             case "move" -> "Move " + (selector == null || selector.isBlank() ? "every message" : "the messages matching \""
                     + selector + "\"") + " from " + BacklogParams.of(queue, topic, sub).describe() + " to "
                     + target(toKind, toName) + "?";
+            case "move-selected" -> "Move the " + ids.size() + " selected messages from "
+                    + BacklogParams.of(queue, topic, sub).describe() + " to " + target(toKind, toName) + "?";
             default -> throw new IllegalArgumentException("unknown action '" + action + "'");
         };
+        if (action.equals("move-selected") && ids.isEmpty()) {
+            throw new IllegalArgumentException("select at least one message to move");
+        }
         return PageViews.page("confirm", "Confirm", security)
+                .with("ids", action.equals("move-selected") ? ids : List.of())
                 .with("question", question).with("action", action)
                 .with("queue", queue).with("topic", topic).with("sub", sub).with("id", id)
                 .with("connection", connection).with("selector", selector)
@@ -135,6 +143,13 @@ public class ActionPages {
                 String selector = form.getFirst("selector");
                 long moved = actions.moveMatching(actor, backlog, selector == null || selector.isBlank() ? null : selector,
                         target(form.getFirst("toKind"), form.getFirst("toName")));
+                done = "Moved " + count(moved) + " from " + backlog.describe() + ".";
+                back = browse(queue, topic, sub);
+            }
+            case "move-selected" -> {
+                BacklogRef backlog = BacklogParams.of(queue, topic, sub);
+                List<String> ids = form.get("ids") == null ? List.of() : form.get("ids");
+                long moved = actions.moveMessages(actor, backlog, ids, target(form.getFirst("toKind"), form.getFirst("toName")));
                 done = "Moved " + count(moved) + " from " + backlog.describe() + ".";
                 back = browse(queue, topic, sub);
             }

@@ -157,6 +157,25 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void adminMovesTwoSelectedMessagesToAnotherQueue() {
+        fixture.queue("archive");
+        logIn(ConsoleFixture.ADMIN, ConsoleFixture.ADMIN_PASSWORD);
+        open("browse?topic=orders&sub=" + billing);
+        java.util.List<WebElement> boxes = browser.driver.findElements(By.cssSelector("tr.message input[name='ids']"));
+        boxes.get(0).click();
+        boxes.get(1).click();
+        browser.driver.findElement(By.cssSelector("#selection input[name='toName']")).sendKeys("archive");
+        browser.driver.findElement(By.id("move-selected")).click();
+        WebElement question = waitFor(By.id("question"));
+        assertTrue(question.getText().startsWith("Move the 2 selected messages"), question.getText());
+        browser.driver.findElement(By.id("confirm")).click();
+        WebElement flash = waitFor(By.id("flash"));
+        browser.screenshot("13-browse-after-move");
+        assertTrue(flash.getText().startsWith("Moved 2 messages"), flash.getText());
+        assertEquals(1, browser.driver.findElements(By.cssSelector("tr.message")).size());
+    }
+
+    @Test
     void wrongPasswordShowsAnErrorOnTheLoginForm() {
         open("login");
         browser.driver.findElement(By.id("username")).sendKeys(ConsoleFixture.ADMIN);
