@@ -23,6 +23,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Lets a request through only when it is allowed to reach a resource: public paths (login form,
@@ -42,6 +43,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     public static final String SESSION_COOKIE = "PETREL_SESSION";
     public static final String CSRF_HEADER = "X-CSRF-Token";
     public static final String CSRF_FIELD = "_csrf";
+
+    /** A file directly under static/, no dot-dot, no sub-directories. */
+    private static final Pattern STATIC_FILE = Pattern.compile("static/[A-Za-z0-9_-]+\\.[a-z]+");
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -97,7 +101,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     }
 
     private static boolean isPublic(String path, String method) {
-        return path.equals("login") || path.startsWith("static/")
+        return path.equals("login") || STATIC_FILE.matcher(path).matches()
                 || (path.equals("api/session") && method.equals("POST"));
     }
 

@@ -45,6 +45,21 @@ class ApiSecurityTest {
     }
 
     @Test
+    void staticFilesAreServedWithoutLogin() {
+        ApiClient.Reply reply = new ApiClient(fixture.baseUri()).page("static/console.css");
+        assertEquals(200, reply.status());
+        assertTrue(reply.header("Content-Type").startsWith("text/css"), reply.header("Content-Type"));
+    }
+
+    @Test
+    void aDotDotPathUnderStaticDoesNotBypassTheLogin() {
+        fixture.queue("orders");
+        ApiClient.Reply reply = new ApiClient(fixture.baseUri()).get("static/..%2Fapi%2Fqueues");
+        assertTrue(reply.status() == 401 || reply.status() == 303 || reply.status() == 404, reply.status() + " " + reply.body());
+        assertFalse(reply.body().contains("orders"), reply.body());
+    }
+
+    @Test
     void wrongPasswordAnswers401() {
         assertEquals(401, new ApiClient(fixture.baseUri()).login(ConsoleFixture.ADMIN, "wrong").status());
     }
