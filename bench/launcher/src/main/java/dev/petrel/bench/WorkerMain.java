@@ -74,7 +74,7 @@ public final class WorkerMain {
                                         Settings settings, PrintStream channel) {
         BenchProvider provider;
         try {
-            provider = Providers.require(providerId).factory().get();
+            provider = Providers.require(providerId).create();
             provider.start(dataDirectory, settings);
         } catch (Exception | LinkageError e) {
             for (String id : scenarioIds) {

@@ -7,14 +7,18 @@ import java.util.stream.Collectors;
 /** Every provider the benchmark knows, in table-column order. Stateless. */
 public final class Providers {
 
+    private static final String PACKAGE = "dev.petrel.bench.provider.";
+
     private static final List<ProviderInfo> ALL = List.of(
-            new ProviderInfo("petrel-vm", "Petrel in-VM", true, true, PetrelVmProvider::new),
+            new ProviderInfo("petrel-vm", "Petrel in-VM", true, true, "petrel", PACKAGE + "PetrelVmProvider"),
             // PETREL-TCP: the column for Petrel over tcp://, off by default until the TCP transport lands.
-            new ProviderInfo("petrel-tcp", "Petrel tcp", true, true, PetrelTcpProvider::new),
-            new ProviderInfo("artemis-tcp", "Artemis tcp", true, false, () -> new ArtemisProvider(false)),
-            new ProviderInfo("classic-kahadb-tcp", "Classic KahaDB tcp", true, false, ClassicKahaDbProvider::new),
-            new ProviderInfo("classic-jdbc-tcp", "Classic JDBC/H2 tcp (no fsync)", false, false, ClassicJdbcProvider::new),
-            new ProviderInfo("artemis-vm", "Artemis in-VM", true, false, () -> new ArtemisProvider(true)));
+            new ProviderInfo("petrel-tcp", "Petrel tcp", true, true, "petrel", PACKAGE + "PetrelTcpProvider"),
+            new ProviderInfo("artemis-tcp", "Artemis tcp", true, false, "artemis", PACKAGE + "ArtemisTcpProvider"),
+            new ProviderInfo("classic-kahadb-tcp", "Classic KahaDB tcp", true, false, "classic",
+                    PACKAGE + "ClassicKahaDbProvider"),
+            new ProviderInfo("classic-jdbc-tcp", "Classic JDBC/H2 tcp (no fsync)", false, false, "classic",
+                    PACKAGE + "ClassicJdbcProvider"),
+            new ProviderInfo("artemis-vm", "Artemis in-VM", true, false, "artemis", PACKAGE + "ArtemisVmProvider"));
 
     /** The providers a run measures when none are named. */
     public static final List<String> DEFAULT_IDS =

@@ -19,11 +19,12 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * the built-in default is sized for spinning disks), paging on. Clients reach it over TCP on
  * 127.0.0.1 or in-VM.
  */
-final class ArtemisProvider implements BenchProvider {
+abstract class ArtemisProvider implements BenchProvider {
     private final boolean inVm;
     private EmbeddedActiveMQ server;
     private ActiveMQConnectionFactory factory;
 
+    /** @param inVm clients connect in-VM rather than over TCP */
     ArtemisProvider(boolean inVm) {
         this.inVm = inVm;
     }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one worker JVM ({@code java -Xms2g -Xmx2g -cp <this classpath> WorkerMain ...}) to completion
+ * Runs one worker JVM ({@code java -Xms2g -Xmx2g -cp <classpath> WorkerMain ...}) to completion
  * or its deadline, its stderr to a log file, and returns the {@link WorkerLine}s it printed.
  * A worker past its deadline is killed (that process only) and reported as a failure of every
  * scenario it had not reported yet.
@@ -20,14 +20,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class WorkerProcess {
     private final String heap;
+    private final String classpath;
     private final Path logFile;
 
     /**
-     * @param heap    {@code -Xms}/{@code -Xmx} value, e.g. {@code 2g}
-     * @param logFile where the worker's stderr goes
+     * @param heap      {@code -Xms}/{@code -Xmx} value, e.g. {@code 2g}
+     * @param classpath the worker's classpath: the launcher's own plus its provider family's folder
+     * @param logFile   where the worker's stderr goes
      */
-    WorkerProcess(String heap, Path logFile) {
+    WorkerProcess(String heap, String classpath, Path logFile) {
         this.heap = heap;
+        this.classpath = classpath;
         this.logFile = logFile;
     }
 
@@ -37,7 +40,7 @@ final class WorkerProcess {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", classpath,
                 WorkerMain.class.getName(),
                 provider, String.join(",", scenarios), dataDirectory.toString()));
         command.addAll(settings.toArguments());

@@ -35,12 +35,14 @@ public final class BenchLauncher {
     private static final long MACHINE_TIMEOUT_MILLIS = 60_000;
 
     private final BenchOptions options;
+    private final Path home;
     private final Path logDirectory;
     private final Results results = new Results();
 
-    private BenchLauncher(BenchOptions options, Path logDirectory) {
+    private BenchLauncher(BenchOptions options, Path home) {
         this.options = options;
-        this.logDirectory = logDirectory;
+        this.home = home;
+        this.logDirectory = home.resolve("bench-logs");
     }
 
     public static void main(String[] args) throws Exception {
@@ -54,7 +56,7 @@ public final class BenchLauncher {
             System.exit(2);
             return;
         }
-        BenchLauncher launcher = new BenchLauncher(options, home.resolve("bench-logs"));
+        BenchLauncher launcher = new BenchLauncher(options, home);
         String table = launcher.runAll();
         console.println(table);
         if (options.out() != null) {
@@ -92,7 +94,8 @@ public final class BenchLauncher {
     private Settings measureMachine(int round, Settings settings) throws IOException, InterruptedException {
         List<String> probes = List.of(WorkerMain.DISK_SYNC, WorkerMain.LOOPBACK);
         Path data = freshDirectory(round, WorkerMain.MACHINE, "probes");
-        List<WorkerLine> lines = new WorkerProcess("256m", logDirectory.resolve("round" + round + "-machine.log"))
+        List<WorkerLine> lines = new WorkerProcess("256m", System.getProperty("java.class.path"),
+                logDirectory.resolve("round" + round + "-machine.log"))
                 .run(WorkerMain.MACHINE, probes, data, settings, MACHINE_TIMEOUT_MILLIS);
         deleteRecursively(data);
         record(WorkerMain.MACHINE, lines);
@@ -113,9 +116,20 @@ public final class BenchLauncher {
         long timeout = options.quick() ? timeoutPerScenario : timeoutPerScenario * scenarios.size();
         LOG.info("round {}/{}: {} {}", round, options.rounds(), provider.id(), String.join(",", scenarios));
         Path log = logDirectory.resolve("round" + round + "-" + provider.id() + "-" + label + ".log");
-        List<WorkerLine> lines = new WorkerProcess("2g", log).run(provider.id(), scenarios, data, settings, timeout);
+        List<WorkerLine> lines = new WorkerProcess("2g", classpath(provider), log)
+                .run(provider.id(), scenarios, data, settings, timeout);
         deleteRecursively(data);
         record(provider.id(), lines);
+    }
+
+    /** The launcher's classpath (petrel-bench.jar and, through its manifest, lib/) plus {@code lib-<family>/*}. */
+    private String classpath(ProviderInfo provider) throws IOException {
+        Path family = home.resolve("lib-" + provider.family());
+        if (!Files.isDirectory(family)) {
+            throw new IOException("no " + family + " for provider " + provider.id()
+                    + ": build the benchmark with mvn -Pbench -pl bench/launcher -am package");
+        }
+        return System.getProperty("java.class.path") + java.io.File.pathSeparator + family.resolve("*");
     }
 
     private void record(String provider, List<WorkerLine> lines) {
