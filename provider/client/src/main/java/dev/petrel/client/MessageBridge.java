@@ -21,9 +21,10 @@ import jakarta.jms.Topic;
  * The one place where the JMS API classes meet the message and destination model
  * ({@code dev.petrel.message}, the Petrel destination classes): creating messages, taking the
  * snapshot of a message to send, wrapping a delivery in a message, mapping destinations to
- * {@link DestinationRef}s. Stateless and thread-safe.
+ * {@link DestinationRef}s. Stateless and thread-safe. Public only for {@code dev.petrel.jndi}; not an
+ * application API.
  */
-final class MessageBridge {
+public final class MessageBridge {
 
     private MessageBridge() {
     }
@@ -62,11 +63,11 @@ final class MessageBridge {
         throw pending();
     }
 
-    static Queue queue(String name) {
+    public static Queue queue(String name) {
         throw pending();
     }
 
-    static Topic topic(String name) {
+    public static Topic topic(String name) {
         throw pending();
     }
 
