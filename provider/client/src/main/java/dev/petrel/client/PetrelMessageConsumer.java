@@ -76,6 +76,16 @@ public class PetrelMessageConsumer implements MessageConsumer, QueueReceiver, To
         return closed;
     }
 
+    /** True while a receive call waits for a delivery (for tests and diagnostics). */
+    boolean hasWaitingReceiver() {
+        lock.lock();
+        try {
+            return lock.hasWaiters(changed);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void checkClosed() throws IllegalStateException {
         if (closed) {
             throw JmsExceptions.closed("message consumer");
