@@ -47,7 +47,6 @@ public class PetrelMessageConsumer implements MessageConsumer, QueueReceiver, To
     private final ArrayDeque<Delivery> buffer = new ArrayDeque<>();
     private final int creditBatch;
     private int creditOwed;
-    private int pulledDebt;
     private int returnedCredit;
     private volatile MessageListener listener;
     private volatile boolean closed;
@@ -171,15 +170,14 @@ public class PetrelMessageConsumer implements MessageConsumer, QueueReceiver, To
         }
     }
 
-    /** One delivery left the buffer for the application: returns credit in batches; pulled deliveries used none. */
+    /**
+     * One delivery left the buffer for the application: returns its credit, in batches. Pulled
+     * deliveries use credit too (the broker's count may go below zero), so they are returned alike.
+     */
     private void releaseCredit() {
         int grant = 0;
         lock.lock();
         try {
-            if (pulledDebt > 0) {
-                pulledDebt--;
-                return;
-            }
             creditOwed++;
             if (creditOwed >= creditBatch) {
                 grant = creditOwed;
@@ -363,14 +361,15 @@ public class PetrelMessageConsumer implements MessageConsumer, QueueReceiver, To
     /** Calls the broker's pull with the lock released (the delivery arrives through {@link #enqueue}). */
     private void pullUnlocked() throws JMSException {
         lock.unlock();
-        boolean delivered;
         try {
-            delivered = session.connection().broker().pull(id);
+            session.connection().broker().pull(id);
+        } catch (JMSException e) {
+            if (!closed) {
+                throw e;
+            }
+            LOG.debug("pull for consumer {} raced with its close: {}", id, e.getMessage());
         } finally {
             lock.lock();
-        }
-        if (delivered) {
-            pulledDebt++;
         }
     }
 
