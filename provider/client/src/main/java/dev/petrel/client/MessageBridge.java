@@ -2,6 +2,12 @@ package dev.petrel.client;
 
 import dev.petrel.message.DestinationRef;
 import dev.petrel.message.MessageData;
+import dev.petrel.message.PetrelBytesMessage;
+import dev.petrel.message.PetrelMapMessage;
+import dev.petrel.message.PetrelMessage;
+import dev.petrel.message.PetrelObjectMessage;
+import dev.petrel.message.PetrelStreamMessage;
+import dev.petrel.message.PetrelTextMessage;
 import dev.petrel.protocol.Delivery;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Destination;
@@ -30,68 +36,84 @@ public final class MessageBridge {
     }
 
     static Message createMessage() {
-        throw pending();
+        return new PetrelMessage();
     }
 
-    static TextMessage createTextMessage(String text) throws JMSException {
-        throw pending();
+    static TextMessage createTextMessage(String text) {
+        return new PetrelTextMessage(text);
     }
 
     static BytesMessage createBytesMessage() {
-        throw pending();
+        return new PetrelBytesMessage();
     }
 
     static MapMessage createMapMessage() {
-        throw pending();
+        return new PetrelMapMessage();
     }
 
     static StreamMessage createStreamMessage() {
-        throw pending();
+        return new PetrelStreamMessage();
     }
 
     static ObjectMessage createObjectMessage(java.io.Serializable object) throws JMSException {
-        throw pending();
+        PetrelObjectMessage message = new PetrelObjectMessage();
+        if (object != null) {
+            message.setObject(object);
+        }
+        return message;
     }
 
     /** The snapshot to send of an application's message (a Petrel message or a foreign one), after its headers were set. */
     static MessageData toData(Message message) throws JMSException {
-        throw pending();
+        PetrelMessage petrel = message instanceof PetrelMessage own ? own : PetrelMessage.copyOf(message);
+        return petrel.toData();
     }
 
-    /** A fresh, read-only message for a delivery, acknowledging through {@code session}. */
-    static Message fromDelivery(Delivery delivery, PetrelSession session) throws JMSException {
-        throw pending();
+    /** A fresh, read-only message for a delivery, acknowledging through {@code session} (none for browsed messages). */
+    static Message fromDelivery(Delivery delivery, PetrelSession session) {
+        PetrelMessage message = PetrelMessage.fromData(delivery.message(), delivery.deliveryCount(), delivery.redelivered());
+        if (session != null) {
+            message.setAcknowledger(session::acknowledgeAll);
+        }
+        return message;
     }
 
     public static Queue queue(String name) {
-        throw pending();
+        return new PetrelQueue(name);
     }
 
     public static Topic topic(String name) {
-        throw pending();
+        return new PetrelTopic(name);
     }
 
     static TemporaryQueue temporaryQueue(String name, PetrelConnection owner) {
-        throw pending();
+        return new PetrelTemporaryQueue(name, owner);
     }
 
     static TemporaryTopic temporaryTopic(String name, PetrelConnection owner) {
-        throw pending();
+        return new PetrelTemporaryTopic(name, owner);
     }
 
-    /** The Petrel destination for a reference (for JMSReplyTo/JMSDestination of received messages). */
+    /** The Petrel destination for a reference. */
     static Destination toDestination(DestinationRef ref) {
-        throw pending();
+        return PetrelDestination.of(ref);
     }
 
     /**
      * The reference of any destination: a Petrel one, or a foreign {@code Queue}/{@code Topic} by its name.
      *
-     * @throws InvalidDestinationException for null, a foreign temporary destination, or an unknown kind
+     * @throws InvalidDestinationException for null, a foreign temporary destination, a destination
+     *                                     without a name, or an unknown kind
      */
     static DestinationRef toRef(Destination destination) throws JMSException {
         if (destination == null) {
             throw new InvalidDestinationException("destination is null");
+        }
+        if (destination instanceof PetrelDestination petrel) {
+            if (petrel.name() == null) {
+                throw new InvalidDestinationException("destination " + petrel.kind() + " has no name; set it before use");
+            }
+            return petrel.ref();
         }
         if (destination instanceof TemporaryQueue || destination instanceof TemporaryTopic) {
             throw new InvalidDestinationException("temporary destination " + destination
@@ -116,9 +138,5 @@ public final class MessageBridge {
             throw new InvalidDestinationException(kind + " name is " + (name == null ? "null" : "blank")
                     + "; a " + kind + " needs a non-blank name");
         }
-    }
-
-    private static UnsupportedOperationException pending() {
-        return new UnsupportedOperationException("message classes: filled in by the message work");
     }
 }

@@ -42,7 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * running message listeners and are refused ({@code IllegalStateException}) from a listener or a
  * completion listener of this connection.
  */
-public class PetrelConnection implements jakarta.jms.Connection, QueueConnection, TopicConnection, ClientHandler {
+public class PetrelConnection implements jakarta.jms.Connection, QueueConnection, TopicConnection, ClientHandler,
+        TemporaryDestinationOwner {
 
     private static final Logger LOG = LoggerFactory.getLogger(PetrelConnection.class);
 
@@ -335,8 +336,10 @@ public class PetrelConnection implements jakarta.jms.Connection, QueueConnection
     }
 
     /** Deletes one of this connection's temporary destinations ({@code TemporaryQueue.delete()}). */
-    public void deleteTemporaryDestination(DestinationRef ref) throws JMSException {
+    @Override
+    public void deleteTemporaryDestination(PetrelDestination destination) throws JMSException {
         checkClosed();
+        DestinationRef ref = destination.ref();
         for (PetrelMessageConsumer consumer : consumers.values()) {
             if (consumer.destinationRef().equals(ref) && !consumer.isClosed()) {
                 throw new IllegalStateException(ref + " still has a consumer of this connection; close it before deleting");

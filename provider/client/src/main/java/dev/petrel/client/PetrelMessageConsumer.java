@@ -296,7 +296,7 @@ public class PetrelMessageConsumer implements MessageConsumer, QueueReceiver, To
         Message message;
         try {
             message = MessageBridge.fromDelivery(delivery, session);
-        } catch (JMSException | RuntimeException e) {
+        } catch (RuntimeException e) {
             session.seen(delivery.deliveryId());
             releaseCredit();
             throw e;

@@ -5,7 +5,6 @@ import dev.petrel.message.MessageData;
 import dev.petrel.protocol.Delivery;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
@@ -134,11 +133,7 @@ public class PetrelQueueBrowser implements QueueBrowser {
                 throw new NoSuchElementException("no more messages on " + ref + " for this browser");
             }
             MessageData data = page.pollFirst();
-            try {
-                return MessageBridge.fromDelivery(new Delivery(0L, 0L, data, 1, false), null);
-            } catch (JMSException e) {
-                throw new JMSRuntimeException("browsed message on " + ref + " could not be read: " + e.getMessage(), e.getErrorCode(), e);
-            }
+            return MessageBridge.fromDelivery(new Delivery(0L, 0L, data, 1, false), null);
         }
     }
 }
