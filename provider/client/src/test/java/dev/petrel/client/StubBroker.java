@@ -29,6 +29,10 @@ final class StubBroker implements BrokerConnection {
     volatile ClientHandler handler;
     volatile JMSException clientIdFailure;
     volatile boolean closed;
+    /** When set, sends complete only when the test completes the future it finds in {@link #pendingSends}. */
+    volatile boolean holdSends;
+    final List<CompletableFuture<Void>> pendingSends = Collections.synchronizedList(new ArrayList<>());
+    final List<MessageData> sent = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public ConnectionInfo info() {
@@ -56,6 +60,12 @@ final class StubBroker implements BrokerConnection {
     @Override
     public CompletionStage<Void> send(long sessionId, MessageData message) {
         calls.add("send " + sessionId + " " + message.destination());
+        sent.add(message);
+        if (holdSends) {
+            CompletableFuture<Void> pending = new CompletableFuture<>();
+            pendingSends.add(pending);
+            return pending;
+        }
         return CompletableFuture.completedFuture(null);
     }
 
@@ -144,10 +154,19 @@ final class StubBroker implements BrokerConnection {
 
     /** Delivers a minimal message to a consumer, as the broker would; returns the delivery id. */
     long deliver(long consumerId, DestinationRef destination) {
+        return deliver(consumerId, new MessageData("ID:m" + (deliveryIds.get() + 1), 0, null, null, null, destination,
+                2, 4, 0, 0, null, null, BodyType.NONE, null), 1, false);
+    }
+
+    /** Delivers a text message to a consumer; returns the delivery id. */
+    long deliverText(long consumerId, DestinationRef destination, String text) {
+        return deliver(consumerId, new MessageData("ID:m" + (deliveryIds.get() + 1), 0, null, null, null, destination,
+                2, 4, 0, 0, null, null, BodyType.TEXT, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 1, false);
+    }
+
+    long deliver(long consumerId, MessageData data, int deliveryCount, boolean redelivered) {
         long id = deliveryIds.incrementAndGet();
-        MessageData data = new MessageData("ID:m" + id, 0, null, null, null, destination, 2, 4, 0, 0, null,
-                null, BodyType.NONE, null);
-        handler.deliver(new Delivery(consumerId, id, data, 1, false));
+        handler.deliver(new Delivery(consumerId, id, data, deliveryCount, redelivered));
         return id;
     }
 
