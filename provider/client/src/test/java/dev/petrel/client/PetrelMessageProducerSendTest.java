@@ -201,7 +201,7 @@ class PetrelMessageProducerSendTest {
             try {
                 session.close();
             } catch (JMSException e) {
-                throw new IllegalStateException(e);
+                throw new java.util.concurrent.CompletionException(e);
             }
         });
         broker.pendingSends.get(0).complete(null);

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A test-only {@link BrokerConnection} that records every call as a line of text and lets the test
  * push deliveries to the client. Sends complete at once. Thread-safe (synchronized log).
  */
-final class StubBroker implements BrokerConnection {
+class StubBroker implements BrokerConnection {
 
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     final List<ConsumerSpec> consumerSpecs = Collections.synchronizedList(new ArrayList<>());
