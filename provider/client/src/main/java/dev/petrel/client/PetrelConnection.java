@@ -179,6 +179,11 @@ public class PetrelConnection implements jakarta.jms.Connection, QueueConnection
         sessions.remove(session.id());
     }
 
+    /** This connection's open consumers (for tests). */
+    java.util.List<PetrelMessageConsumer> consumersForTest() {
+        return new ArrayList<>(consumers.values());
+    }
+
     void registerConsumer(PetrelMessageConsumer consumer) {
         consumers.put(consumer.id(), consumer);
     }
