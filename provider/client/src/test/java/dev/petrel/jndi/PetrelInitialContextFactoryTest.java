@@ -100,4 +100,26 @@ class PetrelInitialContextFactoryTest {
     void boundFactoryIsAJmsConnectionFactory() throws NamingException {
         assertInstanceOf(ConnectionFactory.class, context().lookup("ConnectionFactory"));
     }
+
+    @Test
+    void queueEntryIsBoundToAQueueWithItsName() throws Exception {
+        InitialContext ctx = context("queue.orders", "ORDERS.IN");
+        assertEquals("ORDERS.IN", ((jakarta.jms.Queue) ctx.lookup("orders")).getQueueName());
+    }
+
+    @Test
+    void topicEntryIsBoundToATopicWithItsName() throws Exception {
+        InitialContext ctx = context("topic.prices", "PRICES");
+        assertEquals("PRICES", ((jakarta.jms.Topic) ctx.lookup("prices")).getTopicName());
+    }
+
+    @Test
+    void dynamicQueuesNameAQueueThatIsNotConfigured() throws Exception {
+        assertEquals("adhoc", ((jakarta.jms.Queue) context().lookup("dynamicQueues/adhoc")).getQueueName());
+    }
+
+    @Test
+    void queueEntryWithoutANameIsAConfigurationError() {
+        assertThrows(ConfigurationException.class, () -> context("queue.orders", " ").lookup("orders"));
+    }
 }
