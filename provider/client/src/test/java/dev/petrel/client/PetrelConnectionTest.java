@@ -149,4 +149,18 @@ class PetrelConnectionTest {
                 () -> connection.createConnectionConsumer((jakarta.jms.Queue) () -> "q", null, null, 1));
         assertTrue(e.getMessage().contains("not supported"), e.getMessage());
     }
+
+    @Test
+    void closeSucceedsWhenTheBrokerAlreadyDroppedTheConnection() throws JMSException {
+        StubBroker gone = new StubBroker() {
+            @Override
+            public void closeSession(long sessionId, List<Long> seenByApplication) throws JMSException {
+                throw new IllegalStateException("connection stub-1 is closed");
+            }
+        };
+        PetrelConnection connection = StubConnections.open(gone);
+        connection.createSession();
+        connection.close();
+        assertTrue(gone.closed);
+    }
 }

@@ -53,7 +53,7 @@ class StubBroker implements BrokerConnection {
     }
 
     @Override
-    public void closeSession(long sessionId, List<Long> seenByApplication) {
+    public void closeSession(long sessionId, List<Long> seenByApplication) throws JMSException {
         calls.add("closeSession " + sessionId + " seen=" + seenByApplication);
     }
 
