@@ -99,7 +99,7 @@ public class PetrelMessageConsumer implements MessageConsumer, QueueReceiver, To
         lock.lock();
         try {
             if (closed) {
-                session.ledger().orphan(List.of(delivery.deliveryId()));
+                session.acknowledgements().orphan(List.of(delivery.deliveryId()));
                 return;
             }
             buffer.addLast(delivery);
@@ -116,7 +116,7 @@ public class PetrelMessageConsumer implements MessageConsumer, QueueReceiver, To
     void closedByBroker(JMSException reason) {
         LOG.info("consumer {} on {} was closed by the broker: {}", id, spec.destination(), reason == null ? "" : reason.getMessage());
         List<Long> left = markClosedAndDrain();
-        session.ledger().orphan(left);
+        session.acknowledgements().orphan(left);
         session.connection().unregisterConsumer(this);
         session.consumerClosed(this);
     }
@@ -253,7 +253,7 @@ public class PetrelMessageConsumer implements MessageConsumer, QueueReceiver, To
             } catch (RuntimeException e) {
                 LOG.warn("MessageListener of consumer {} threw on delivery {}; {}", id, delivery.deliveryId(),
                         session.isAutoAcknowledging() ? "the message is redelivered" : "the message stays unacknowledged", e);
-                session.listenerFailed(delivery.deliveryId());
+                session.listenerFailed();
                 return;
             }
             session.consumed(delivery.deliveryId());
@@ -396,7 +396,7 @@ public class PetrelMessageConsumer implements MessageConsumer, QueueReceiver, To
         }
         List<Long> late = markClosedAndDrain();
         if (!late.isEmpty()) {
-            session.ledger().orphan(late);
+            session.acknowledgements().orphan(late);
         }
     }
 

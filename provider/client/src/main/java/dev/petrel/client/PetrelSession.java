@@ -54,7 +54,7 @@ public class PetrelSession implements Session, QueueSession, TopicSession {
     private final long id;
     private final int mode;
     private volatile Domain domain = Domain.GENERIC;
-    private final SessionLedger ledger = new SessionLedger();
+    private final SessionAcknowledgements acknowledgements;
     private final SessionDispatcher dispatcher;
     private final List<PetrelMessageConsumer> consumers = new CopyOnWriteArrayList<>();
     private final List<PetrelMessageProducer> producers = new CopyOnWriteArrayList<>();
@@ -68,6 +68,7 @@ public class PetrelSession implements Session, QueueSession, TopicSession {
         this.id = id;
         this.mode = mode;
         this.dispatcher = new SessionDispatcher("petrel-session-" + id);
+        this.acknowledgements = new SessionAcknowledgements(connection::broker, id);
     }
 
     PetrelSession asDomain(Domain newDomain) {
@@ -87,8 +88,8 @@ public class PetrelSession implements Session, QueueSession, TopicSession {
         return dispatcher;
     }
 
-    SessionLedger ledger() {
-        return ledger;
+    SessionAcknowledgements acknowledgements() {
+        return acknowledgements;
     }
 
     int mode() {
@@ -192,31 +193,24 @@ public class PetrelSession implements Session, QueueSession, TopicSession {
 
     @Override
     public void commit() throws JMSException {
-        checkClosed();
-        if (mode != SESSION_TRANSACTED) {
-            throw new IllegalStateException("commit() is only allowed on a transacted session; this one has acknowledge mode " + mode);
-        }
-        checkNotInCompletionListener("commit()");
-        dispatcher.awaitSendsComplete();
-        List<Long> consumed = ledger.seenSnapshot();
-        try {
-            connection.broker().commit(id, consumed);
-        } catch (jakarta.jms.TransactionRolledBackException e) {
-            ledger.removeAll(consumed);
-            throw e;
-        }
-        ledger.removeAll(consumed);
+        checkTransactionControl("commit()");
+        acknowledgements.commit();
     }
 
     @Override
     public void rollback() throws JMSException {
+        checkTransactionControl("rollback()");
+        acknowledgements.returnDeliveries(true, consumers);
+    }
+
+    /** commit/rollback: only on an open transacted session, not from its completion listeners; waits for async sends. */
+    private void checkTransactionControl(String method) throws JMSException {
         checkClosed();
         if (mode != SESSION_TRANSACTED) {
-            throw new IllegalStateException("rollback() is only allowed on a transacted session; this one has acknowledge mode " + mode);
+            throw new IllegalStateException(method + " is only allowed on a transacted session; this one has acknowledge mode " + mode);
         }
-        checkNotInCompletionListener("rollback()");
+        checkNotInCompletionListener(method);
         dispatcher.awaitSendsComplete();
-        returnDeliveries(true);
     }
 
     @Override
@@ -225,36 +219,7 @@ public class PetrelSession implements Session, QueueSession, TopicSession {
         if (mode == SESSION_TRANSACTED) {
             throw new IllegalStateException("recover() is not allowed on a transacted session; use rollback()");
         }
-        returnDeliveries(false);
-    }
-
-    /**
-     * Rollback or recover: the seen deliveries come back redelivered, the buffered (not seen) ones
-     * unchanged; both are taken out of this session's consumers' buffers first.
-     */
-    void returnDeliveries(boolean rollback) throws JMSException {
-        List<Long> consumed = ledger.seenSnapshot();
-        List<Long> notSeen = new ArrayList<>(ledger.takeOrphans());
-        List<PetrelMessageConsumer> drainedFrom = new ArrayList<>();
-        for (PetrelMessageConsumer consumer : consumers) {
-            List<Long> drained = consumer.drainBuffer();
-            if (!drained.isEmpty()) {
-                notSeen.addAll(drained);
-                drainedFrom.add(consumer);
-            }
-        }
-        try {
-            if (rollback) {
-                connection.broker().rollback(id, consumed, notSeen);
-            } else {
-                connection.broker().recover(id, consumed, notSeen);
-            }
-        } finally {
-            ledger.removeAll(consumed);
-            for (PetrelMessageConsumer consumer : drainedFrom) {
-                consumer.releaseReturnedCredit();
-            }
-        }
+        acknowledgements.returnDeliveries(false, consumers);
     }
 
     /** {@code Message.acknowledge()}: in CLIENT_ACKNOWLEDGE mode acknowledges every message the session consumed so far. */
@@ -263,33 +228,27 @@ public class PetrelSession implements Session, QueueSession, TopicSession {
             throw new IllegalStateException("acknowledge() called on a message of a closed session");
         }
         connection.checkClosed();
-        if (mode != CLIENT_ACKNOWLEDGE) {
-            return;
+        if (mode == CLIENT_ACKNOWLEDGE) {
+            acknowledgements.acknowledgeAll();
         }
-        List<Long> consumed = ledger.seenSnapshot();
-        if (consumed.isEmpty()) {
-            return;
-        }
-        connection.broker().acknowledge(id, consumed);
-        ledger.removeAll(consumed);
     }
 
     /** The application saw a delivery (receive returned it or a listener gets it). */
     void seen(long deliveryId) {
-        ledger.seen(deliveryId);
+        acknowledgements.seen(deliveryId);
     }
 
     /** After the application consumed a delivery: AUTO and DUPS_OK acknowledge it now. */
     void consumed(long deliveryId) throws JMSException {
-        if (isAutoAcknowledging() && ledger.remove(deliveryId)) {
-            connection.broker().acknowledge(id, List.of(deliveryId));
+        if (isAutoAcknowledging()) {
+            acknowledgements.acknowledgeOne(deliveryId);
         }
     }
 
     /** A listener threw in AUTO/DUPS_OK mode: the message is redelivered at once (recovering the session). */
-    void listenerFailed(long deliveryId) throws JMSException {
+    void listenerFailed() throws JMSException {
         if (isAutoAcknowledging() && !closed) {
-            returnDeliveries(false);
+            acknowledgements.returnDeliveries(false, consumers);
         }
     }
 
@@ -331,7 +290,7 @@ public class PetrelSession implements Session, QueueSession, TopicSession {
                 browser.closedWithSession();
             }
             try {
-                connection.broker().closeSession(id, ledger.seenSnapshot());
+                connection.broker().closeSession(id, acknowledgements.seenSnapshot());
             } finally {
                 dispatcher.stopThreads();
                 connection.sessionClosed(this);
