@@ -276,9 +276,6 @@ public class PetrelMessageProducer implements MessageProducer, QueueSender, Topi
         }
         checkDeliveryMode(mode);
         checkPriority(prio);
-        if (target.isTemporary() && !session.connection().ownsTemporaryDestination(target)) {
-            session.connection().broker().checkDestination(target);
-        }
         long now = System.currentTimeMillis();
         message.setJMSDestination(MessageBridge.toDestination(target));
         message.setJMSDeliveryMode(mode);
