@@ -66,6 +66,7 @@ public class PetrelConnection implements jakarta.jms.Connection, QueueConnection
     private volatile boolean started;
     private volatile boolean closed;
     private volatile ExceptionListener exceptionListener;
+    private volatile JMSException failure;
 
     PetrelConnection(Settings settings) {
         this.settings = settings;
@@ -117,6 +118,11 @@ public class PetrelConnection implements jakarta.jms.Connection, QueueConnection
 
     boolean isClosed() {
         return closed;
+    }
+
+    /** Why the broker connection was lost, or null while it is fine. */
+    JMSException failure() {
+        return failure;
     }
 
     void checkClosed() throws IllegalStateException {
@@ -431,6 +437,10 @@ public class PetrelConnection implements jakarta.jms.Connection, QueueConnection
     public void connectionFailed(JMSException cause) {
         if (closed) {
             return;
+        }
+        failure = cause;
+        for (PetrelMessageConsumer consumer : consumers.values()) {
+            consumer.wakeReceivers();
         }
         ExceptionListener listener = exceptionListener;
         if (listener == null) {

@@ -208,6 +208,16 @@ public class PetrelMessageConsumer implements MessageConsumer, QueueReceiver, To
         }
     }
 
+    /** Wakes blocked receive calls so they see a closed consumer or a failed connection. */
+    void wakeReceivers() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Schedules one listener call per buffered delivery (after start or setMessageListener); also wakes receivers. */
     void scheduleBuffered() {
         int pending;
@@ -326,6 +336,10 @@ public class PetrelMessageConsumer implements MessageConsumer, QueueReceiver, To
             while (true) {
                 if (closed) {
                     return null;
+                }
+                JMSException failure = session.connection().failure();
+                if (failure != null) {
+                    throw JmsExceptions.wrap("the connection to the broker was lost: " + failure.getMessage(), failure);
                 }
                 boolean started = session.connection().isStarted();
                 if (started && !buffer.isEmpty()) {

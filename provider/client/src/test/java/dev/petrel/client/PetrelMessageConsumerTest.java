@@ -127,4 +127,21 @@ class PetrelMessageConsumerTest {
         consumer.setMessageListener(message -> { });
         assertThrows(IllegalStateException.class, consumer::receiveNoWait);
     }
+
+    @Test
+    void blockedReceiveThrowsWhenTheConnectionToTheBrokerIsLost() throws Exception {
+        PetrelConnection connection = StubConnections.open(broker);
+        connection.start();
+        PetrelMessageConsumer consumer = (PetrelMessageConsumer) connection.createSession().createConsumer(queue);
+        CompletableFuture<Object> received = CompletableFuture.supplyAsync(() -> {
+            try {
+                return consumer.receive();
+            } catch (JMSException e) {
+                return e;
+            }
+        });
+        Polling.until(consumer::hasWaitingReceiver, "receive() to block");
+        connection.connectionFailed(new JMSException("broker stopped"));
+        org.junit.jupiter.api.Assertions.assertInstanceOf(JMSException.class, received.get());
+    }
 }
