@@ -30,7 +30,6 @@ import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
