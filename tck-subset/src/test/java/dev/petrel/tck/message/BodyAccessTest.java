@@ -116,18 +116,4 @@ class BodyAccessTest extends MessageTestSupport {
         assertTrue(r.isBodyAssignableTo(Integer.class));
         assertNull(r.getBody(Integer.class));
     }
-
-    @Test
-    void bytesMessageWithAnEmptyBodyReturnsNullForAnyType() throws JMSException {
-        BytesMessage r = roundTrip(session.createBytesMessage());
-        assertTrue(r.isBodyAssignableTo(String.class));
-        assertNull(r.getBody(byte[].class));
-    }
-
-    @Test
-    void mapMessageWithNoEntriesReturnsNullForAnyType() throws JMSException {
-        MapMessage r = roundTrip(session.createMapMessage());
-        assertTrue(r.isBodyAssignableTo(String.class));
-        assertNull(r.getBody(Map.class));
-    }
 }
