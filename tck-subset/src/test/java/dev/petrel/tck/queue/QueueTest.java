@@ -244,7 +244,7 @@ class QueueTest extends TckTest {
             assertEquals("m0", receiveText(first));
             first.close();
             List<String> rest = receiveTexts(s.createConsumer(q), 9);
-            assertEquals(List.of("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9"), rest);
+            assertEquals(Set.of("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9"), new HashSet<>(rest));
         }
     }
 
