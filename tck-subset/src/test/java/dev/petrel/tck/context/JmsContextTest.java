@@ -444,7 +444,7 @@ class JmsContextTest extends TckTest {
     }
 
     @Test
-    void contextMetaDataReportsVersionThreeOne() {
+    void contextMetaDataReportsVersionThreeOne() throws JMSException {
         try (JMSContext ctx = cf.createContext()) {
             assertEquals(3, ctx.getMetaData().getJMSMajorVersion());
             assertEquals(1, ctx.getMetaData().getJMSMinorVersion());
