@@ -125,6 +125,20 @@ class JmsContextTest extends TckTest {
     }
 
     @Test
+    void messageRejectedByReceiveBodyIsNotCountedAsARedelivery() throws JMSException {
+        try (JMSContext ctx = cf.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+            Queue q = ctx.createQueue(uniqueName());
+            ctx.createProducer().send(q, "retry me");
+            JMSConsumer consumer = ctx.createConsumer(q);
+            assertThrows(MessageFormatRuntimeException.class, () -> consumer.receiveBody(Integer.class, TIMEOUT_MS));
+            Message again = consumer.receive(TIMEOUT_MS);
+            assertNotNull(again);
+            assertFalse(again.getJMSRedelivered());
+            assertEquals(1, again.getIntProperty("JMSXDeliveryCount"));
+        }
+    }
+
+    @Test
     void receiveBodyReturnsNullWhenNoMessageArrives() {
         try (JMSContext ctx = cf.createContext()) {
             assertNull(ctx.createConsumer(ctx.createQueue(uniqueName())).receiveBody(String.class, 100));
@@ -164,11 +178,6 @@ class JmsContextTest extends TckTest {
             assertEquals(JMSContext.SESSION_TRANSACTED, tx.getSessionMode());
             assertTrue(tx.getTransacted());
         }
-    }
-
-    @Test
-    void createContextWithAnInvalidSessionModeThrowsJmsRuntimeException() {
-        assertThrows(jakarta.jms.JMSRuntimeException.class, () -> cf.createContext(42).close());
     }
 
     @Test
