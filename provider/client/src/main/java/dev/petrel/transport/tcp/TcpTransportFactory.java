@@ -1,0 +1,24 @@
+package dev.petrel.transport.tcp;
+
+import dev.petrel.protocol.BrokerConnection;
+import dev.petrel.protocol.ClientHandler;
+import dev.petrel.transport.ConnectRequest;
+import dev.petrel.transport.TransportFactory;
+import jakarta.jms.JMSException;
+
+/**
+ * The {@code tcp://host:port?options} transport (see {@link TcpClientOptions} for the options).
+ * Stateless: every connection owns its own I/O thread. Registered through {@code ServiceLoader}.
+ */
+public class TcpTransportFactory implements TransportFactory {
+
+    @Override
+    public String scheme() {
+        return "tcp";
+    }
+
+    @Override
+    public BrokerConnection connect(ConnectRequest request, ClientHandler handler) throws JMSException {
+        return TcpBrokerConnection.open(TcpClientOptions.parse(request), request, handler);
+    }
+}
