@@ -1,6 +1,12 @@
 package dev.petrel.broker;
 
+import dev.petrel.broker.vm.VmBrokerRegistry;
+import dev.petrel.store.MessageStore;
+import dev.petrel.store.h2.H2MessageStore;
+import dev.petrel.store.h2.H2StoreConfig;
+
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A Petrel broker running inside the application's JVM, reachable at {@code vm://<name>}.
@@ -16,9 +22,15 @@ import java.nio.file.Path;
  * }</pre>
  *
  * Closing stops accepting connections, closes every connection, finishes store writes and closes
- * the store cleanly. Two brokers never share a data directory.
+ * the store cleanly. Two brokers never share a data directory. Thread-safe.
  */
 public final class EmbeddedBroker implements AutoCloseable {
+    private final Broker broker;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EmbeddedBroker(Broker broker) {
+        this.broker = broker;
+    }
 
     public static Builder builder() {
         return new Builder();
@@ -26,7 +38,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** The broker's name, the host part of its {@code vm://} URL. */
     public String name() {
-        throw new UnsupportedOperationException("filled in by the broker work");
+        return broker.name();
     }
 
     /** {@code vm://<name>}. */
@@ -34,9 +46,18 @@ public final class EmbeddedBroker implements AutoCloseable {
         return "vm://" + name();
     }
 
+    /** The broker core (for the management API and the network server). */
+    public Broker broker() {
+        return broker;
+    }
+
     @Override
     public void close() {
-        throw new UnsupportedOperationException("filled in by the broker work");
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        VmBrokerRegistry.unregister(broker);
+        broker.close();
     }
 
     /** Configures and starts an embedded broker. Every setting has a sensible default. */
@@ -49,6 +70,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         private long queueMemoryLimitBytes = 16L * 1024 * 1024;
         private DestinationPolicy defaultPolicy = DestinationPolicy.DEFAULT;
         private final java.util.LinkedHashMap<String, DestinationPolicy> policies = new java.util.LinkedHashMap<>();
+        private MessageStore store;
+        private Authenticator authenticator = Authenticator.ACCEPT_ALL;
 
         /** The broker's name ({@code vm://<name>}); default {@code petrel}. */
         public Builder name(String name) {
@@ -74,7 +97,11 @@ public final class EmbeddedBroker implements AutoCloseable {
             return this;
         }
 
-        /** Heap the broker may use for messages in all destinations before producers are slowed; default 256 MiB. */
+        /**
+         * Heap the broker may use for messages in all destinations; default 256 MiB. Persistent
+         * messages beyond it are paged to the store; a message that cannot be paged (non-persistent,
+         * or no store) is refused: its send fails with {@code ResourceAllocationException} naming the limit.
+         */
         public Builder memoryLimit(long bytes) {
             this.memoryLimitBytes = bytes;
             return this;
@@ -98,9 +125,43 @@ public final class EmbeddedBroker implements AutoCloseable {
             return this;
         }
 
+        /** The user check for new connections; default accepts everyone. */
+        public Builder authenticator(Authenticator authenticator) {
+            this.authenticator = authenticator;
+            return this;
+        }
+
+        /** Uses this store instead of the H2 store in the data directory (tests, other engines). */
+        Builder store(MessageStore store) {
+            this.store = store;
+            return this;
+        }
+
         /** Opens the store, recovers, and registers the broker for {@code vm://<name>}. */
         public EmbeddedBroker start() {
-            throw new UnsupportedOperationException("filled in by the broker work");
+            BrokerConfig config = new BrokerConfig(name, autoCreateDestinations, memoryLimitBytes,
+                    queueMemoryLimitBytes, defaultPolicy, policies);
+            MessageStore messageStore = persistent ? (store != null ? store : openDefaultStore()) : null;
+            Broker broker;
+            try {
+                broker = new Broker(config, messageStore, authenticator);
+            } catch (Exception e) {
+                if (messageStore != null) {
+                    messageStore.close();
+                }
+                throw new IllegalStateException("broker '" + name + "' could not start: " + e.getMessage(), e);
+            }
+            try {
+                VmBrokerRegistry.register(broker);
+            } catch (IllegalStateException e) {
+                broker.close();
+                throw e;
+            }
+            return new EmbeddedBroker(broker);
+        }
+
+        private MessageStore openDefaultStore() {
+            return new H2MessageStore(H2StoreConfig.builder(dataDirectory).build());
         }
     }
 }

@@ -1,0 +1,294 @@
+package dev.petrel.broker;
+
+import dev.petrel.message.MessageCodec;
+import dev.petrel.message.MessageData;
+import dev.petrel.protocol.BrokerConnection;
+import dev.petrel.protocol.BrokerEndpoint;
+import dev.petrel.transport.ConnectRequest;
+import dev.petrel.protocol.ClientHandler;
+import dev.petrel.store.MessageStore;
+import dev.petrel.store.Recovery;
+import dev.petrel.store.StoreBatch;
+import dev.petrel.store.StoreException;
+import dev.petrel.store.StoreOperation;
+import jakarta.jms.JMSException;
+import jakarta.jms.ResourceAllocationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The broker core: its store (or none), its destinations, its connections, and the shared threads.
+ *
+ * <p><b>Threading contract.</b> Each queue and subscription is owned by its own
+ * {@link SerialExecutor} running on one shared pool sized for the machine; a timer thread only
+ * posts wake-ups to them, and two pager threads read backlogs from the store and post the pages back. Client threads call {@link LocalConnection}, which posts commands to the
+ * executors and waits on their futures — executors never wait on each other. Store write
+ * completions run on the store writer thread and only post onward (never block it). Destination
+ * bookkeeping (creating queues, subscriptions, client ids) happens under the {@link Destinations}
+ * lock, which may wait for a store write but never for an executor. The client's
+ * {@code ClientHandler} is called from the executors without any lock held.
+ */
+public final class Broker implements BrokerEndpoint, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
+    static final String VERSION = "0.1.0";
+
+    private final BrokerConfig config;
+    private final MessageStore store;
+    private final Authenticator authenticator;
+    private final ExecutorService pool;
+    private final ScheduledExecutorService timer;
+    private final ExecutorService pagerPool;
+    private final Destinations destinations;
+    private final AtomicLong messageIds = new AtomicLong();
+    private final AtomicLong queueIds = new AtomicLong();
+    private final AtomicLong connectionIds = new AtomicLong();
+    private final AtomicLong memoryUsed = new AtomicLong();
+    private final Set<LocalConnection> connections = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * Creates and starts a broker: opens the store (null runs without one, messages in memory only)
+     * and recovers its queues and durable subscriptions.
+     */
+    public Broker(BrokerConfig config, MessageStore store, Authenticator authenticator) throws StoreException, JMSException {
+        this.config = config;
+        this.store = store;
+        this.authenticator = authenticator;
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        this.pool = Executors.newFixedThreadPool(threads, daemonThreads("petrel-" + config.name() + "-dispatch"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("petrel-" + config.name() + "-timer"));
+        this.pagerPool = Executors.newFixedThreadPool(2, daemonThreads("petrel-" + config.name() + "-pager"));
+        this.destinations = new Destinations(this);
+        if (store != null) {
+            try {
+                Recovery recovery = store.open();
+                messageIds.set(recovery.maxMessageId());
+                queueIds.set(recovery.maxQueueId());
+                destinations.recover(recovery);
+            } catch (StoreException | JMSException | RuntimeException e) {
+                pool.shutdownNow();
+                timer.shutdownNow();
+                pagerPool.shutdownNow();
+                throw e;
+            }
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    @Override
+    public BrokerConnection connect(ConnectRequest request, ClientHandler handler) throws JMSException {
+        return connect(request.username(), request.password(), handler);
+    }
+
+    /** Authenticates and opens a connection whose callbacks go to {@code handler}. */
+    public BrokerConnection connect(String username, String password, ClientHandler handler) throws JMSException {
+        if (closed.get()) {
+            throw new jakarta.jms.IllegalStateException("broker '" + config.name() + "' is closed");
+        }
+        authenticator.authenticate(username, password);
+        LocalConnection connection = new LocalConnection(this, "ID:" + config.name() + "-" + connectionIds.incrementAndGet(), handler);
+        connections.add(connection);
+        return connection;
+    }
+
+    BrokerConfig config() {
+        return config;
+    }
+
+    /** The store, or null when the broker runs without one. */
+    MessageStore store() {
+        return store;
+    }
+
+    ExecutorService pool() {
+        return pool;
+    }
+
+    /** Where queues read their backlog from the store, off their executors. */
+    ExecutorService pagerPool() {
+        return pagerPool;
+    }
+
+    Destinations destinations() {
+        return destinations;
+    }
+
+    long nextQueueId() {
+        return queueIds.incrementAndGet();
+    }
+
+    long memoryUsed() {
+        return memoryUsed.get();
+    }
+
+    void addMemory(long bytes) {
+        memoryUsed.addAndGet(bytes);
+    }
+
+    void connectionClosed(LocalConnection connection) {
+        connections.remove(connection);
+    }
+
+    /** Runs {@code task} (which must only post) at {@code epochMillis}. */
+    void wakeUpAt(long epochMillis, Runnable task) {
+        long delay = Math.max(0, epochMillis - System.currentTimeMillis());
+        try {
+            timer.schedule(task, delay + 1, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("broker '{}' is closing: wake-up not scheduled", config.name());
+        }
+    }
+
+    /** Writes a batch (a completed future when it is empty or there is no store). */
+    CompletableFuture<Void> write(StoreBatch batch) {
+        if (batch.isEmpty() || store == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return store.write(batch);
+    }
+
+    /** A new entry for {@code target} with a fresh message id; adds its store operations to {@code batch}. */
+    QueueEntry newEntry(MessageData message, MessageQueue target, StoreBatch batch) {
+        long id = messageIds.incrementAndGet();
+        boolean stored = store != null && message.isPersistent() && target.isStored();
+        if (stored) {
+            batch.add(new StoreOperation.AddMessage(id, MessageCodec.encode(message)));
+            batch.add(new StoreOperation.AddReference(target.storeQueueId, id, message.priority(), 0));
+        }
+        return new QueueEntry(id, message, stored, 0);
+    }
+
+    /**
+     * Makes sends visible and acknowledgements final, atomically in one store batch: persistent
+     * sends to stored queues are written once with a reference per queue, acknowledged stored
+     * entries lose their reference. Completes after the batch is durable and the messages are
+     * handed to their queues. Runs on the caller's thread; the continuation only posts.
+     */
+    CompletableFuture<Void> commitWork(LocalConnection publisher, List<MessageData> sends, List<DeliveryRecord> acks) {
+        StoreBatch batch = new StoreBatch();
+        List<Runnable> visible = new ArrayList<>();
+        long unpageable = 0;
+        try {
+            for (MessageData message : sends) {
+                List<MessageQueue> targets = destinations.targetsOf(message, publisher);
+                long id = messageIds.incrementAndGet();
+                boolean written = false;
+                for (MessageQueue target : targets) {
+                    boolean stored = store != null && message.isPersistent() && target.isStored();
+                    if (stored && !written) {
+                        batch.add(new StoreOperation.AddMessage(id, MessageCodec.encode(message)));
+                        written = true;
+                    }
+                    QueueEntry entry = new QueueEntry(id, message, stored, 0);
+                    if (stored) {
+                        batch.add(new StoreOperation.AddReference(target.storeQueueId, id, message.priority(), 0));
+                    } else {
+                        entry.reserved = true;
+                        unpageable += entry.size;
+                    }
+                    visible.add(() -> target.enqueue(entry));
+                }
+            }
+        } catch (JMSException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (unpageable > 0) {
+            long inUse = memoryUsed.addAndGet(unpageable);
+            if (inUse > config.memoryLimitBytes()) {
+                memoryUsed.addAndGet(-unpageable);
+                return CompletableFuture.failedFuture(new ResourceAllocationException("broker '" + config.name()
+                        + "' memory limit of " + config.memoryLimitBytes() + " bytes reached (" + (inUse - unpageable)
+                        + " in use): a message that cannot be paged to the store (non-persistent, or no store) was refused"));
+            }
+        }
+        long reservedBytes = unpageable;
+        Map<MessageQueue, List<QueueEntry>> acked = new LinkedHashMap<>();
+        for (DeliveryRecord ack : acks) {
+            if (ack.entry().stored) {
+                batch.add(new StoreOperation.RemoveReference(ack.queue().storeQueueId, ack.entry().id));
+            }
+            acked.computeIfAbsent(ack.queue(), q -> new ArrayList<>()).add(ack.entry());
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        write(batch).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                memoryUsed.addAndGet(-reservedBytes);
+                done.completeExceptionally(storeFailure(failure));
+            } else {
+                visible.forEach(Runnable::run);
+                acked.forEach(MessageQueue::acknowledged);
+                done.complete(null);
+            }
+        });
+        return done;
+    }
+
+    private static JMSException storeFailure(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        JMSException e = new JMSException("the store could not make the work durable: " + cause.getMessage());
+        e.setLinkedException(cause instanceof Exception ex ? ex : null);
+        e.initCause(cause);
+        return e;
+    }
+
+    /** Closes every connection, finishes store writes, closes the store. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (LocalConnection connection : new ArrayList<>(connections)) {
+            connection.close();
+        }
+        timer.shutdownNow();
+        pagerPool.shutdown();
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("broker '{}': dispatch threads still busy after 10 s; stopping them", config.name());
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pool.shutdownNow();
+        }
+        try {
+            pagerPool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (store != null) {
+            store.close();
+        }
+        LOG.info("broker '{}' closed", config.name());
+    }
+}
