@@ -2,8 +2,12 @@ package dev.petrel.tck;
 
 import dev.petrel.broker.DestinationPolicy;
 import dev.petrel.broker.EmbeddedBroker;
+import dev.petrel.broker.server.TcpServer;
+import dev.petrel.broker.server.TcpServerConfig;
 import jakarta.jms.ConnectionFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -26,20 +30,46 @@ public final class TckBroker implements AutoCloseable {
 
     private final EmbeddedBroker broker;
     private final Path dataDirectory;
+    private final TcpServer tcpServer;
 
-    private TckBroker(EmbeddedBroker broker, Path dataDirectory) {
+    private TckBroker(EmbeddedBroker broker, Path dataDirectory, TcpServer tcpServer) {
         this.broker = broker;
         this.dataDirectory = dataDirectory;
+        this.tcpServer = tcpServer;
     }
 
-    /** Starts a persistent broker named {@code name} whose store lives in {@code dataDirectory}. */
+    /**
+     * Starts a persistent broker named {@code name} whose store lives in {@code dataDirectory}, and,
+     * for the TCP transport, a TCP listener on a free loopback port in front of it.
+     */
     public static TckBroker start(String name, Path dataDirectory) {
+        String transport = transport();
         EmbeddedBroker broker = EmbeddedBroker.builder()
                 .name(name)
                 .dataDirectory(dataDirectory)
                 .defaultPolicy(new DestinationPolicy(MAX_DELIVERY_ATTEMPTS, DLQ, EXPIRY_QUEUE))
                 .start();
-        return new TckBroker(broker, dataDirectory);
+        TcpServer tcp = null;
+        if (transport.equals("tcp")) {
+            // ===== TCP TRANSPORT: the one place it is wired (a listener on an ephemeral port). =====
+            try {
+                tcp = TcpServer.start(TcpServerConfig.builder().bindHost("127.0.0.1").port(0).build(), broker.broker());
+            } catch (IOException | RuntimeException e) {
+                broker.close();
+                throw e instanceof IOException
+                        ? new UncheckedIOException("cannot start the TCP listener for the TCK", (IOException) e)
+                        : (RuntimeException) e;
+            }
+        }
+        return new TckBroker(broker, dataDirectory, tcp);
+    }
+
+    private static String transport() {
+        String transport = System.getProperty(TRANSPORT_PROPERTY, "vm");
+        if (!transport.equals("vm") && !transport.equals("tcp")) {
+            throw new IllegalStateException(TRANSPORT_PROPERTY + " must be 'vm' or 'tcp', was '" + transport + "'");
+        }
+        return transport;
     }
 
     public Path dataDirectory() {
@@ -57,25 +87,19 @@ public final class TckBroker implements AutoCloseable {
         }
     }
 
-    /** The URL tests connect to. */
+    /** The URL tests connect to: {@code vm://<name>}, or the TCP listener's {@code tcp://127.0.0.1:<port>}. */
     public String connectionUrl() {
-        String transport = System.getProperty(TRANSPORT_PROPERTY, "vm");
-        switch (transport) {
-            case "vm":
-                return broker.url();
-            case "tcp":
-                // ===== TCP TRANSPORT: the one place to wire it. =====
-                // When the broker has a TCP acceptor, start it in start() above and return its
-                // tcp://host:port URL here.
-                throw new IllegalStateException(TRANSPORT_PROPERTY + "=tcp: the TCP transport is not wired into"
-                        + " the TCK fixture yet (see TckBroker.connectionUrl)");
-            default:
-                throw new IllegalStateException(TRANSPORT_PROPERTY + " must be 'vm' or 'tcp', was '" + transport + "'");
-        }
+        return tcpServer != null ? tcpServer.url() : broker.url();
     }
 
     @Override
     public void close() {
-        broker.close();
+        try {
+            if (tcpServer != null) {
+                tcpServer.close();
+            }
+        } finally {
+            broker.close();
+        }
     }
 }
