@@ -2,8 +2,8 @@ package dev.petrel.bench.provider;
 
 import dev.petrel.bench.Settings;
 import dev.petrel.broker.EmbeddedBroker;
+import dev.petrel.client.PetrelConnectionFactory;
 import jakarta.jms.ConnectionFactory;
-import java.lang.reflect.Constructor;
 import java.nio.file.Path;
 
 /** Petrel embedded in the worker JVM, its clients connected in-VM ({@code vm://bench}); the H2 store, durable. */
@@ -12,16 +12,9 @@ final class PetrelVmProvider implements BenchProvider {
     private ConnectionFactory factory;
 
     @Override
-    public void start(Path dataDirectory, Settings settings) throws Exception {
+    public void start(Path dataDirectory, Settings settings) {
         broker = EmbeddedBroker.builder().name("bench").dataDirectory(dataDirectory.resolve("petrel")).start();
-        factory = newConnectionFactory(broker.url());
-    }
-
-    /** {@code new PetrelConnectionFactory(url)}, looked up by name until the client lands in main. */
-    static ConnectionFactory newConnectionFactory(String url) throws ReflectiveOperationException {
-        Class<?> type = Class.forName("dev.petrel.client.PetrelConnectionFactory");
-        Constructor<?> constructor = type.getConstructor(String.class);
-        return (ConnectionFactory) constructor.newInstance(url);
+        factory = new PetrelConnectionFactory(broker.url());
     }
 
     @Override
