@@ -11,7 +11,7 @@ import java.util.List;
  * <pre>
  * --quick              one round, short durations, a 10,000-message backlog (under two minutes)
  * --rounds N           full mode's rounds (default 3), targets interleaved and rotated per round
- * --providers a,b      provider ids (default: every provider but petrel-tcp)
+ * --providers a,b      provider ids (default: all)
  * --scenarios a,b      scenario ids (default: all)
  * --backlog N          messages in the backlog scenario (default 200,000; quick 10,000)
  * --latency-rate N     messages per second in the latency scenario (default 2,000)

@@ -5,12 +5,14 @@ import java.lang.reflect.InvocationTargetException;
 /**
  * A column of the result table: the provider id used on command lines, the column label, whether a
  * persistent send is durable on disk before it is confirmed (only such peers get a Petrel ratio),
- * the family whose classpath folder ({@code lib-<family>}) its worker runs with, and its
+ * how its clients connect ({@code tcp} or {@code vm}: Petrel is compared with each peer on the same
+ * transport when both were run), the family whose classpath folder ({@code lib-<family>}) its worker
+ * runs with, and its
  * {@link BenchProvider} class, named rather than referenced so a worker loads only its own family's
  * classes. Immutable.
  */
-public record ProviderInfo(String id, String label, boolean durableBeforeConfirm, boolean petrel, String family,
-                           String className) {
+public record ProviderInfo(String id, String label, boolean durableBeforeConfirm, boolean petrel, String transport,
+                           String family, String className) {
 
     /**
      * Makes the provider (in a worker whose classpath holds its family).

@@ -10,19 +10,18 @@ public final class Providers {
     private static final String PACKAGE = "dev.petrel.bench.provider.";
 
     private static final List<ProviderInfo> ALL = List.of(
-            new ProviderInfo("petrel-vm", "Petrel in-VM", true, true, "petrel", PACKAGE + "PetrelVmProvider"),
-            // PETREL-TCP: the column for Petrel over tcp://, off by default until the TCP transport lands.
-            new ProviderInfo("petrel-tcp", "Petrel tcp", true, true, "petrel", PACKAGE + "PetrelTcpProvider"),
-            new ProviderInfo("artemis-tcp", "Artemis tcp", true, false, "artemis", PACKAGE + "ArtemisTcpProvider"),
-            new ProviderInfo("classic-kahadb-tcp", "Classic KahaDB tcp", true, false, "classic",
+            new ProviderInfo("petrel-vm", "Petrel in-VM", true, true, "vm", "petrel", PACKAGE + "PetrelVmProvider"),
+            // PETREL-TCP: Petrel's broker with its TCP listener, clients over tcp://127.0.0.1.
+            new ProviderInfo("petrel-tcp", "Petrel tcp", true, true, "tcp", "petrel", PACKAGE + "PetrelTcpProvider"),
+            new ProviderInfo("artemis-tcp", "Artemis tcp", true, false, "tcp", "artemis", PACKAGE + "ArtemisTcpProvider"),
+            new ProviderInfo("classic-kahadb-tcp", "Classic KahaDB tcp", true, false, "tcp", "classic",
                     PACKAGE + "ClassicKahaDbProvider"),
-            new ProviderInfo("classic-jdbc-tcp", "Classic JDBC/H2 tcp (no fsync)", false, false, "classic",
+            new ProviderInfo("classic-jdbc-tcp", "Classic JDBC/H2 tcp (no fsync)", false, false, "tcp", "classic",
                     PACKAGE + "ClassicJdbcProvider"),
-            new ProviderInfo("artemis-vm", "Artemis in-VM", true, false, "artemis", PACKAGE + "ArtemisVmProvider"));
+            new ProviderInfo("artemis-vm", "Artemis in-VM", true, false, "vm", "artemis", PACKAGE + "ArtemisVmProvider"));
 
-    /** The providers a run measures when none are named. */
-    public static final List<String> DEFAULT_IDS =
-            List.of("petrel-vm", "artemis-tcp", "classic-kahadb-tcp", "classic-jdbc-tcp", "artemis-vm");
+    /** The providers a run measures when none are named: all of them. */
+    public static final List<String> DEFAULT_IDS = ALL.stream().map(ProviderInfo::id).toList();
 
     private Providers() {
     }

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Renders the results as one Markdown table, scenarios × providers, each cell {@code median [min–max]}
- * over rounds, then Petrel's ratio (of medians) to each durable peer, then the machine's limits and
+ * over rounds, then Petrel's ratio (of medians) to each durable peer (Petrel on the peer's transport
+ * where both ran), then the machine's limits and
  * every failure. Stateless.
  */
 public final class ResultTable {
@@ -49,16 +50,13 @@ public final class ResultTable {
      */
     public static String render(Results results, List<ProviderInfo> providers, List<String> scenarios,
                                 Settings settings, int rounds) {
-        List<ProviderInfo> petrels = providers.stream().filter(ProviderInfo::petrel).toList();
-        List<ProviderInfo> peers = providers.stream().filter(p -> !p.petrel() && p.durableBeforeConfirm()).toList();
+        List<ProviderInfo[]> ratios = ratioPairs(providers);
         StringBuilder out = new StringBuilder();
         out.append("| scenario |");
         providers.forEach(p -> out.append(' ').append(p.label()).append(" |"));
-        for (ProviderInfo petrel : petrels) {
-            peers.forEach(peer -> out.append(' ').append(petrel.label()).append(" ÷ ").append(peer.label()).append(" |"));
-        }
+        ratios.forEach(pair -> out.append(' ').append(pair[0].label()).append(" ÷ ").append(pair[1].label()).append(" |"));
         out.append("\n|---|");
-        int columns = providers.size() + petrels.size() * peers.size();
+        int columns = providers.size() + ratios.size();
         out.append("---:|".repeat(columns)).append('\n');
         for (Row row : rows(settings)) {
             if (!scenarios.contains(row.scenario())) {
@@ -68,20 +66,39 @@ public final class ResultTable {
             for (ProviderInfo p : providers) {
                 out.append(' ').append(cell(results, p.id(), row)).append(" |");
             }
-            for (ProviderInfo petrel : petrels) {
-                for (ProviderInfo peer : peers) {
-                    out.append(' ').append(ratio(results, petrel.id(), peer.id(), row)).append(" |");
-                }
+            for (ProviderInfo[] pair : ratios) {
+                out.append(' ').append(ratio(results, pair[0].id(), pair[1].id(), row)).append(" |");
             }
             out.append('\n');
         }
         out.append('\n').append(rounds == 1 ? "One round" : rounds + " rounds, targets interleaved")
                 .append(rounds == 1 ? "; a cell is that round's value." : "; a cell is median [min–max].")
-                .append(" Ratio = Petrel's median ÷ the peer's (for latency and heap, lower is better);")
+                .append(" Ratio = Petrel's median ÷ the peer's, on the same transport (for latency, unsent and heap, lower is better);")
                 .append(" only peers durable before confirm get one. FAIL = loss, duplicate, reordering or error (below).\n");
         appendMachine(out, results);
         appendFailures(out, results.failures());
         return out.toString();
+    }
+
+    /**
+     * {Petrel column, peer} for every peer durable before confirm: the Petrel column on the peer's
+     * transport when it was run, otherwise the first Petrel column.
+     */
+    private static List<ProviderInfo[]> ratioPairs(List<ProviderInfo> providers) {
+        List<ProviderInfo> petrels = providers.stream().filter(ProviderInfo::petrel).toList();
+        List<ProviderInfo[]> pairs = new ArrayList<>();
+        if (petrels.isEmpty()) {
+            return pairs;
+        }
+        for (ProviderInfo peer : providers) {
+            if (peer.petrel() || !peer.durableBeforeConfirm()) {
+                continue;
+            }
+            ProviderInfo petrel = petrels.stream().filter(p -> p.transport().equals(peer.transport()))
+                    .findFirst().orElse(petrels.get(0));
+            pairs.add(new ProviderInfo[] {petrel, peer});
+        }
+        return pairs;
     }
 
     private static String cell(Results results, String provider, Row row) {
