@@ -26,7 +26,7 @@ public record Settings(long warmupMillis, long measureMillis, int latencyRate, l
 
     /** One round, short durations, a smaller backlog: the whole run in under two minutes. */
     public static Settings quick() {
-        return new Settings(400, 1_000, 2_000, 400, 1_000, 10_000, 0, 30_000, 150_000, 500);
+        return new Settings(300, 1_000, 2_000, 300, 1_000, 10_000, 0, 30_000, 150_000, 500);
     }
 
     /** Warm-up and measurement long enough to be compared across runs. */
