@@ -6,6 +6,8 @@ import dev.petrel.broker.server.TcpServer;
 import dev.petrel.broker.server.TcpServerConfig;
 import dev.petrel.client.PetrelConnectionFactory;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.QueueConnectionFactory;
+import jakarta.jms.TopicConnectionFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,6 +77,16 @@ public final class TckBroker implements AutoCloseable {
 
     public Path dataDirectory() {
         return dataDirectory;
+    }
+
+    /** The point-to-point (legacy domain) connection factory for this broker. */
+    public QueueConnectionFactory queueConnectionFactory() {
+        return new PetrelConnectionFactory(connectionUrl());
+    }
+
+    /** The publish/subscribe (legacy domain) connection factory for this broker. */
+    public TopicConnectionFactory topicConnectionFactory() {
+        return new PetrelConnectionFactory(connectionUrl());
     }
 
     /** A connection factory for this broker over the transport named by {@value #TRANSPORT_PROPERTY}. */
