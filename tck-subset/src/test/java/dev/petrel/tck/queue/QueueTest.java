@@ -294,4 +294,20 @@ class QueueTest extends TckTest {
             assertNull(result.get());
         }
     }
+
+    @Test
+    void aThousandMessagesArriveComplete() throws JMSException {
+        try (Connection c = startedConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Queue q = s.createQueue(uniqueName());
+            MessageProducer p = s.createProducer(q);
+            for (int i = 0; i < 1000; i++) {
+                p.send(s.createTextMessage("m" + i));
+            }
+            MessageConsumer consumer = s.createConsumer(q);
+            for (int i = 0; i < 1000; i++) {
+                assertEquals("m" + i, receiveText(consumer));
+            }
+        }
+    }
 }
