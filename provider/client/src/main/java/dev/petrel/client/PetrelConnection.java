@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -59,6 +60,7 @@ public class PetrelConnection implements jakarta.jms.Connection, QueueConnection
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong temporaryCounter = new AtomicLong();
     private final AtomicLong messageCounter = new AtomicLong();
+    private final String messageIdPrefix = "ID:" + UUID.randomUUID() + ":";
 
     private volatile BrokerConnection broker;
     private volatile String clientId;
@@ -107,9 +109,12 @@ public class PetrelConnection implements jakarta.jms.Connection, QueueConnection
         return ids.incrementAndGet();
     }
 
-    /** A new unique {@code JMSMessageID}. */
+    /**
+     * A new unique {@code JMSMessageID}: {@code ID:} + a random prefix chosen for this connection + a
+     * counter. The broker's connection id alone would repeat after a broker restart.
+     */
     String nextMessageId() {
-        return "ID:" + broker.info().connectionId() + ":" + messageCounter.incrementAndGet();
+        return messageIdPrefix + messageCounter.incrementAndGet();
     }
 
     boolean isStarted() {
