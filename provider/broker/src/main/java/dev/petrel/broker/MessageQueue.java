@@ -259,6 +259,34 @@ final class MessageQueue {
         return done;
     }
 
+    /**
+     * The outcome of a recovered prepared XA branch that acknowledged messages {@code ids} here:
+     * committed, they are gone (their references are already removed); rolled back, they come back
+     * redelivered.
+     */
+    void settleRecovered(List<Long> ids, boolean committed) {
+        executor.execute(() -> {
+            List<QueueEntry> back = new ArrayList<>();
+            for (Long id : ids) {
+                broker.xa().unlock(storeQueueId, id);
+                QueueEntry e = window.get(id);
+                if (e == null || e.state != QueueEntry.State.DELIVERED) {
+                    if (committed) {
+                        pager.released(id);
+                    }
+                } else if (committed) {
+                    release(e);
+                } else {
+                    back.add(e);
+                }
+            }
+            if (!back.isEmpty()) {
+                returnEntries(back, true);
+            }
+            dispatch();
+        });
+    }
+
     /** Drops every message held in memory (the store side is the caller's business). */
     CompletableFuture<Void> delete() {
         deleted = true;
@@ -418,7 +446,11 @@ final class MessageQueue {
     private void pageRead(StorePager.Page page) {
         for (QueueEntry e : pager.accept(page)) {
             if (!deleted && !window.holds(e.id)) {
-                hold(e);
+                if (broker.xa().isLockedByPrepared(storeQueueId, e.id)) {
+                    window.holdTaken(e);
+                } else {
+                    hold(e);
+                }
             }
         }
         answerPendingPulls();
