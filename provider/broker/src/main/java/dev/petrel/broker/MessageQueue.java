@@ -56,6 +56,8 @@ final class MessageQueue {
     private final StorePager pager;
     /** Pulls waiting for a page from the store, by consumer id. */
     private final Map<Long, CompletableFuture<Boolean>> pendingPulls = new HashMap<>();
+    /** Messages a recovered XA branch acknowledged and rolled back before they were paged in: redelivered when they are. */
+    private final java.util.Set<Long> rolledBackUnread = new java.util.HashSet<>();
 
     MessageQueue(Broker broker, DestinationRef destination, SubscriptionInfo subscription, LocalConnection owner,
                  long storeQueueId) {
@@ -273,6 +275,8 @@ final class MessageQueue {
                 if (e == null || e.state != QueueEntry.State.DELIVERED) {
                     if (committed) {
                         pager.released(id);
+                    } else {
+                        rolledBackUnread.add(id);
                     }
                 } else if (committed) {
                     release(e);
@@ -449,6 +453,9 @@ final class MessageQueue {
                 if (broker.xa().isLockedByPrepared(storeQueueId, e.id)) {
                     window.holdTaken(e);
                 } else {
+                    if (rolledBackUnread.remove(e.id)) {
+                        e.deliveryCount++;
+                    }
                     hold(e);
                 }
             }
