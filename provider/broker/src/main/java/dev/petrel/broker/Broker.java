@@ -144,6 +144,14 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
         return destinations;
     }
 
+    /**
+     * The xids of the XA branches prepared and waiting for their outcome (in doubt), for operators
+     * (the console) and transaction managers' recovery.
+     */
+    public List<dev.petrel.protocol.PetrelXid> inDoubtTransactions() {
+        return xa.recover();
+    }
+
     /** The XA transaction branches. */
     XaTransactions xa() {
         return xa;

@@ -90,6 +90,12 @@ class XaRestartTest {
     }
 
     @Test
+    void brokerListsThePreparedBranchAsInDoubtAfterRestart() throws Exception {
+        PetrelXid xid = prepareThenRestart();
+        assertEquals(List.of(xid), broker.inDoubtTransactions());
+    }
+
+    @Test
     void messageAcknowledgedInPreparedBranchStaysInvisibleAfterRestart() throws Exception {
         prepareThenRestart();
         XaClient client = new XaClient();
