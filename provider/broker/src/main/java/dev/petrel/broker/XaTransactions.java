@@ -1,6 +1,5 @@
 package dev.petrel.broker;
 
-import dev.petrel.message.MessageCodec;
 import dev.petrel.message.MessageData;
 import dev.petrel.protocol.PetrelXid;
 import dev.petrel.protocol.XaFailureException;
@@ -15,11 +14,9 @@ import org.slf4j.LoggerFactory;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The broker's XA transaction branches, keyed by xid: the state machine of the XA specification
  * (start/end/prepare/commit/rollback/recover/forget), with prepared branches made durable through
  * {@link StoreOperation.PrepareTransaction} and recovered from the store at startup. Messages a
- * recovered branch acknowledged stay locked on their queues ({@link #isLockedByPrepared}) until its
+ * recovered branch acknowledged stay locked on their queues ({@link RecoveredBranches}) until its
  * outcome.
  *
  * <p>Errors are {@link XaFailureException}s with the XA error code. Petrel never completes a
@@ -47,11 +44,11 @@ final class XaTransactions {
 
     private final Broker broker;
     private final Map<PetrelXid, XaBranch> branches = new ConcurrentHashMap<>();
-    /** For recovered prepared branches: store queue id → ids of the messages they acknowledged. */
-    private final Map<Long, Set<Long>> recoveredLocks = new ConcurrentHashMap<>();
+    private final RecoveredBranches recovered;
 
     XaTransactions(Broker broker) {
         this.broker = broker;
+        this.recovered = new RecoveredBranches(broker);
     }
 
     static XaFailureException failure(int code, String reason) {
@@ -60,36 +57,19 @@ final class XaTransactions {
 
     /** Takes the prepared branches the store recovered; call before the queues start paging. */
     void recover(Recovery recovery) {
-        for (Recovery.PreparedTransaction p : recovery.preparedTransactions()) {
-            PetrelXid xid = PetrelXid.fromBytes(p.xid());
-            branches.put(xid, new XaBranch(xid, p.operations()));
-            for (StoreOperation operation : p.operations()) {
-                if (operation instanceof StoreOperation.RemoveReference r) {
-                    recoveredLocks.computeIfAbsent(r.storeQueueId(), q -> ConcurrentHashMap.newKeySet()).add(r.messageId());
-                }
-            }
-        }
-        if (!recovery.preparedTransactions().isEmpty()) {
-            LOG.info("broker '{}': {} prepared XA branch(es) recovered, waiting for their outcome", broker.name(),
-                    recovery.preparedTransactions().size());
+        for (XaBranch branch : recovered.load(recovery)) {
+            branches.put(branch.xid, branch);
         }
     }
 
     /** Whether a recovered prepared branch acknowledged this message (it must not be delivered). */
     boolean isLockedByPrepared(long storeQueueId, long messageId) {
-        if (recoveredLocks.isEmpty()) {
-            return false;
-        }
-        Set<Long> locked = recoveredLocks.get(storeQueueId);
-        return locked != null && locked.contains(messageId);
+        return recovered.isLocked(storeQueueId, messageId);
     }
 
-    /** Called on the queue's executor when it settles a recovered lock. */
+    /** Called on the queue's executor when it settles a message a recovered branch acknowledged. */
     void unlock(long storeQueueId, long messageId) {
-        Set<Long> locked = recoveredLocks.get(storeQueueId);
-        if (locked != null) {
-            locked.remove(messageId);
-        }
+        recovered.unlock(storeQueueId, messageId);
     }
 
     private XaBranch find(PetrelXid xid) throws XaFailureException {
@@ -435,37 +415,7 @@ final class XaTransactions {
                     + (commit ? "commit" : "rollback") + ": " + e.getMessage()), e);
         }
         branches.remove(branch.xid);
-        Map<Long, MessageData> messages = new HashMap<>();
-        Map<Long, List<Long>> settled = new LinkedHashMap<>();
-        for (StoreOperation operation : branch.recoveredOperations) {
-            if (operation instanceof StoreOperation.AddMessage m && commit) {
-                messages.put(m.messageId(), MessageCodec.decode(m.encoded()));
-            } else if (operation instanceof StoreOperation.RemoveReference r) {
-                settled.computeIfAbsent(r.storeQueueId(), q -> new ArrayList<>()).add(r.messageId());
-            }
-        }
-        if (commit) {
-            for (StoreOperation operation : branch.recoveredOperations) {
-                if (operation instanceof StoreOperation.AddReference r) {
-                    MessageQueue queue = broker.destinations().byStoreQueueId(r.storeQueueId());
-                    MessageData message = messages.get(r.messageId());
-                    if (queue == null || message == null) {
-                        LOG.warn("broker '{}': committed {} sends message {} to store queue {}, which no longer"
-                                + " exists; it is not delivered", broker.name(), branch, r.messageId(), r.storeQueueId());
-                        continue;
-                    }
-                    queue.enqueue(new QueueEntry(r.messageId(), message, true, r.deliveryCount()));
-                }
-            }
-        }
-        settled.forEach((queueId, ids) -> {
-            MessageQueue queue = broker.destinations().byStoreQueueId(queueId);
-            if (queue == null) {
-                ids.forEach(id -> unlock(queueId, id));
-            } else {
-                queue.settleRecovered(ids, commit);
-            }
-        });
+        recovered.settle(branch, commit);
     }
 
     private static void awaitStore(CompletableFuture<Void> write) throws Exception {
