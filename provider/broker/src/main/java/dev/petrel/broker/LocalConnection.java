@@ -293,7 +293,13 @@ final class LocalConnection implements BrokerConnection {
 
     @Override
     public void xaEnd(long sessionId, PetrelXid xid, int flags) throws JMSException {
-        broker.xa().end(session(sessionId), xid, flags);
+        checkOpen();
+        SessionState session = sessions.get(sessionId);
+        if (session == null) {
+            broker.xa().endAfterClose(xid, flags);
+        } else {
+            broker.xa().end(session, xid, flags);
+        }
     }
 
     @Override

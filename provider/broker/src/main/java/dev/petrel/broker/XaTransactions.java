@@ -158,6 +158,23 @@ final class XaTransactions {
         }
     }
 
+    /**
+     * End of an association whose session was closed meanwhile (an application closing its session
+     * inside the transaction): the close already ended it, so only TMFAIL still has an effect.
+     */
+    void endAfterClose(PetrelXid xid, int flags) throws XaFailureException {
+        XaBranch branch = find(xid);
+        synchronized (branch) {
+            if (branch.state == XaBranch.State.TIMED_OUT || branch.state == XaBranch.State.ROLLBACK_ONLY) {
+                throw rolledBack(branch);
+            }
+            if (flags == XAResource.TMFAIL && branch.state != XaBranch.State.PREPARED
+                    && branch.state != XaBranch.State.COMPLETING) {
+                branch.state = XaBranch.State.ROLLBACK_ONLY;
+            }
+        }
+    }
+
     /** A session closes: it leaves whatever branch it is associated with (the branch stays, idle). */
     void sessionClosed(SessionState session) {
         for (XaBranch branch : branches.values()) {

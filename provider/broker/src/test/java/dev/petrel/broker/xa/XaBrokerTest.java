@@ -129,6 +129,26 @@ class XaBrokerTest {
     }
 
     @Test
+    void branchOfAClosedConnectionIsCommittedFromAnother() throws Exception {
+        PetrelXid xid = newXid();
+        connection.xaStart(1, xid, XAResource.TMNOFLAGS, 0);
+        connection.send(1, persistent(QUEUE, "m1")).toCompletableFuture().join();
+        connection.close();
+        other.xaCommit(xid, true);
+        other.createConsumer(1, 1, consumer(QUEUE));
+        assertEquals("m1", body(observer.next()));
+    }
+
+    @Test
+    void endWithTmFailAfterTheSessionClosedMakesTheBranchRollbackOnly() throws Exception {
+        PetrelXid xid = newXid();
+        connection.xaStart(1, xid, XAResource.TMNOFLAGS, 0);
+        connection.closeSession(1, List.of());
+        connection.xaEnd(1, xid, XAResource.TMFAIL);
+        assertXaError(XAException.XA_RBROLLBACK, () -> connection.xaPrepare(xid));
+    }
+
+    @Test
     void startingAnExistingXidFailsWithDupid() throws Exception {
         PetrelXid xid = newXid();
         sendInBranch(xid, "m1");

@@ -116,6 +116,18 @@ class XaJmsClientTest {
     }
 
     @Test
+    void sessionClosedInsideTheGlobalTransactionStillCommitsItsWork() throws Exception {
+        XASession session = xaSession();
+        Queue queue = session.createQueue("xa.jms.closed");
+        tm.begin();
+        tm.getTransaction().enlistResource(session.getXAResource());
+        session.createProducer(queue).send(session.createTextMessage("sent before close"));
+        session.close();
+        tm.commit();
+        assertEquals("sent before close", text(plainConsumer(queue).receive(10_000)));
+    }
+
+    @Test
     void sendInRolledBackGlobalTransactionIsNeverDelivered() throws Exception {
         XASession session = xaSession();
         Queue queue = session.createQueue("xa.jms.rollback");
