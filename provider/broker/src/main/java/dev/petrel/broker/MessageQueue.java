@@ -51,9 +51,11 @@ final class MessageQueue {
     int activeConsumers;
     private volatile boolean deleted;
 
-    private final QueueWindow window;
+    /** Counters for management, written on the executor. */
+    final QueueCounters counters = new QueueCounters();
+    final QueueWindow window;
     private final ConsumerRing consumers = new ConsumerRing();
-    private final StorePager pager;
+    final StorePager pager;
     /** Pulls waiting for a page from the store, by consumer id. */
     private final Map<Long, CompletableFuture<Boolean>> pendingPulls = new HashMap<>();
 
@@ -205,6 +207,7 @@ final class MessageQueue {
         executor.execute(() -> {
             for (QueueEntry e : entries) {
                 if (e.state == QueueEntry.State.DELIVERED) {
+                    counters.acknowledged();
                     release(e);
                 }
             }
@@ -302,6 +305,7 @@ final class MessageQueue {
             }
             return;
         }
+        counters.arrived();
         if (e.stored) {
             if (window.holds(e.id) || pager.leaveInStore(e.id)) {
                 return;
@@ -331,14 +335,16 @@ final class MessageQueue {
         }
     }
 
-    private void release(QueueEntry e) {
+    void release(QueueEntry e) {
         if (e.stored) {
             pager.released(e.id);
         }
-        window.release(e);
+        if (window.release(e)) {
+            counters.removed(1);
+        }
     }
 
-    private void dispatch() {
+    void dispatch() {
         if (deleted) {
             return;
         }
@@ -370,7 +376,7 @@ final class MessageQueue {
     /** Hands the entry to the consumer's client; false (nothing delivered) when its session is closed. */
     private boolean deliver(QueueEntry e, Subscriber subscriber) {
         long deliveryId = subscriber.connection.nextDeliveryId();
-        e.state = QueueEntry.State.DELIVERED;
+        window.markDelivered(e);
         if (!subscriber.session.track(new DeliveryRecord(deliveryId, this, e, subscriber.consumerId))) {
             return false;
         }
@@ -433,7 +439,7 @@ final class MessageQueue {
 
     /** Takes an entry off this queue for good (see {@link MessageMover}); forgets it once that is durable. */
     private void moveAway(QueueEntry e, String targetQueue, Map<String, Object> extra) {
-        e.state = QueueEntry.State.GONE;
+        window.markGone(e);
         MessageMover.move(this, e, targetQueue, extra).whenCompleteAsync((ignored, failure) -> release(e), executor);
     }
 }
