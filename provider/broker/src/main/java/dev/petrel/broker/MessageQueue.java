@@ -94,6 +94,7 @@ final class MessageQueue {
 
     /** A new message for this queue (its store write, if any, is durable). */
     void enqueue(QueueEntry entry) {
+        counters.arrived();
         executor.execute(() -> {
             accept(entry);
             dispatch();
@@ -303,9 +304,9 @@ final class MessageQueue {
                 e.reserved = false;
                 broker.addMemory(-e.size);
             }
+            counters.removed(1);
             return;
         }
-        counters.arrived();
         if (e.stored) {
             if (window.holds(e.id) || pager.leaveInStore(e.id)) {
                 return;

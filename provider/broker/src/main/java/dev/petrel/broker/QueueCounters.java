@@ -19,7 +19,7 @@ final class QueueCounters {
         depth.addAndGet(count);
     }
 
-    /** A new message arrived (held, or left in the store). */
+    /** A new message arrived (counted when its arrival is posted, so a completed send shows at once). */
     void arrived() {
         depth.incrementAndGet();
         in.incrementAndGet();

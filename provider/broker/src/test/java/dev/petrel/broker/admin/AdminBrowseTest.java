@@ -78,8 +78,8 @@ class AdminBrowseTest {
     @Test
     void browsingPagesThroughABacklogBeyondTheInMemoryWindowInOrder() throws Exception {
         pagingBroker().send(ORDERS, 300);
-        assertTrue(broker.admin.queue("orders").orElseThrow().paging(), "the backlog pages to the store");
         List<Long> ids = browseAll(BrowseOrder.OLDEST_FIRST, null, 40);
+        assertTrue(broker.admin.queue("orders").orElseThrow().paging(), "the backlog pages to the store");
         assertEquals(300, ids.size());
         assertEquals(ids.stream().sorted().toList(), ids);
         assertEquals(0, numbers(broker, ids.subList(0, 1)).get(0));
