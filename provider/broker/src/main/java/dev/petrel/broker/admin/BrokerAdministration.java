@@ -17,7 +17,6 @@ import dev.petrel.management.ManagementConflictException;
 import dev.petrel.management.MessageDetail;
 import dev.petrel.management.MessageSummary;
 import dev.petrel.management.QueueInfo;
-import dev.petrel.management.QueueRef;
 import dev.petrel.management.RateSample;
 import dev.petrel.management.RateSeries;
 import dev.petrel.management.RetryResult;
@@ -51,12 +50,15 @@ import java.util.Set;
  */
 public final class BrokerAdministration implements BrokerAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerAdministration.class);
+    /** How many audit events the broker keeps in memory. */
+    public static final int AUDIT_KEPT = 1_000;
     static final String CLOSED_BY_ADMINISTRATOR = "the connection was closed by an administrator";
 
     private final ManagementAccess access;
     private final Backlogs backlogs;
     private final BacklogEditor editor;
     private final MessageActions actions;
+    private final java.util.ArrayDeque<AuditEvent> auditTrail = new java.util.ArrayDeque<>();
 
     public BrokerAdministration(ManagementAccess access) {
         this.access = access;
@@ -284,18 +286,23 @@ public final class BrokerAdministration implements BrokerAdmin {
         return new RateSeries(Duration.ofSeconds(1), samples);
     }
 
+    /** Keeps the most recent {@value #AUDIT_KEPT} events (see {@link #recentAuditEvents()}) and logs each. */
     @Override
     public void audit(AuditEvent event) {
+        synchronized (auditTrail) {
+            if (auditTrail.size() == AUDIT_KEPT) {
+                auditTrail.removeFirst();
+            }
+            auditTrail.addLast(event);
+        }
         LOG.info("audit: {} by {} from {} on {}: {} (affected {})", event.action(), event.user(), event.remote(),
                 event.target(), event.outcome(), event.affected());
     }
 
-    /** For messages: the backlog a ref names (throws when unknown). */
-    ManagedBacklog resolve(BacklogRef ref) {
-        return backlogs.resolve(ref);
-    }
-
-    static QueueRef queueRef(String name) {
-        return new QueueRef(name);
+    /** The most recent audit events reported, oldest first (at most {@value #AUDIT_KEPT}). */
+    public List<AuditEvent> recentAuditEvents() {
+        synchronized (auditTrail) {
+            return List.copyOf(auditTrail);
+        }
     }
 }
