@@ -156,14 +156,18 @@ public final class ManagedBacklog {
     }
 
     /**
-     * The held entries (not GONE) with ids strictly beyond {@code boundary} in the given direction
-     * (above it when ascending, below it when descending), in that id order.
+     * The held entries the store cannot describe as they are now — not stored (in memory only), or
+     * in flight — with ids strictly beyond {@code boundary} in the given direction (above it when
+     * ascending, below it when descending), in that id order. Every other waiting entry is in the
+     * store exactly as held (delivery counts are persisted before an entry waits again). O(window)
+     * on the executor, without copying it.
      */
     public CompletableFuture<List<Entry>> heldBeyond(long boundary, boolean ascending) {
         return call(() -> {
             List<Entry> out = new ArrayList<>();
-            for (QueueEntry e : queue.window.snapshotHeld()) {
-                if (e.state != QueueEntry.State.GONE && (ascending ? e.id > boundary : e.id < boundary)) {
+            for (QueueEntry e : queue.window.heldEntries()) {
+                if ((!e.stored || e.state == QueueEntry.State.DELIVERED) && e.state != QueueEntry.State.GONE
+                        && (ascending ? e.id > boundary : e.id < boundary)) {
                     out.add(view(e));
                 }
             }
@@ -223,7 +227,7 @@ public final class ManagedBacklog {
         return call(() -> {
             List<QueueEntry> taken = new ArrayList<>();
             List<QueueEntry.State> previous = new ArrayList<>();
-            for (QueueEntry e : queue.window.snapshotHeld()) {
+            for (QueueEntry e : queue.window.heldEntries()) {
                 if (taken.size() >= max) {
                     break;
                 }

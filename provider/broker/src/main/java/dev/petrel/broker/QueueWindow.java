@@ -86,7 +86,12 @@ final class QueueWindow {
         return held.get(messageId);
     }
 
-    /** Every held entry, in no order. */
+    /** The held entries, in no order: a live view, for iterating on the executor only. */
+    java.util.Collection<QueueEntry> heldEntries() {
+        return java.util.Collections.unmodifiableCollection(held.values());
+    }
+
+    /** Every held entry, in no order (a copy). */
     List<QueueEntry> snapshotHeld() {
         return new ArrayList<>(held.values());
     }

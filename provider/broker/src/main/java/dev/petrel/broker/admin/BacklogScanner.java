@@ -26,7 +26,7 @@ import java.util.Map;
  */
 final class BacklogScanner {
     /** Messages one scan looks at most; past it the page is returned short, with a position to go on from. */
-    static final int SCAN_LIMIT = 100_000;
+    static final int SCAN_LIMIT = 50_000;
     private static final int MIN_CHUNK = 64;
     private static final int MAX_CHUNK = 1_000;
 
