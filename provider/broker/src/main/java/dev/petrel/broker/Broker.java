@@ -122,7 +122,7 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
             throw new jakarta.jms.IllegalStateException("broker '" + config.name() + "' is closed");
         }
         authenticator.authenticate(username, password);
-        LocalConnection connection = new LocalConnection(this, "ID:" + config.name() + "-" + connectionIds.incrementAndGet(), handler);
+        LocalConnection connection = new LocalConnection(this, config.name() + "-" + connectionIds.incrementAndGet(), handler);
         connection.user = username;
         connections.add(connection);
         return connection;

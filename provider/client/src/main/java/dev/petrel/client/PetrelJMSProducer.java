@@ -1,0 +1,375 @@
+package dev.petrel.client;
+
+import dev.petrel.message.DestinationRef;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.CompletionListener;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.Destination;
+import jakarta.jms.InvalidDestinationRuntimeException;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageFormatRuntimeException;
+
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The simplified API's producer: fluent send options, message properties and headers applied to
+ * every message it sends, through the context's session. Properties are kept in a plain message,
+ * so names, types and conversions follow the message rules. Thread-safety: one thread at a time.
+ */
+final class PetrelJMSProducer implements JMSProducer {
+
+    private final PetrelJMSContext context;
+    private final Message properties;
+    private int deliveryMode = DeliveryMode.PERSISTENT;
+    private int priority = Message.DEFAULT_PRIORITY;
+    private long timeToLive = Message.DEFAULT_TIME_TO_LIVE;
+    private long deliveryDelay = Message.DEFAULT_DELIVERY_DELAY;
+    private boolean disableMessageID;
+    private boolean disableMessageTimestamp;
+    private CompletionListener async;
+    private String correlationId;
+    private byte[] correlationIdBytes;
+    private String type;
+    private Destination replyTo;
+
+    PetrelJMSProducer(PetrelJMSContext context) {
+        this.context = context;
+        this.properties = MessageBridge.createMessage();
+    }
+
+    // ---- send --------------------------------------------------------------------------------
+
+    @Override
+    public JMSProducer send(Destination destination, Message message) {
+        if (message == null) {
+            throw new MessageFormatRuntimeException("message is null; there is nothing to send");
+        }
+        JmsCall.run(() -> {
+            applyTo(message);
+            doSend(destination, message);
+        });
+        return this;
+    }
+
+    @Override
+    public JMSProducer send(Destination destination, String body) {
+        return send(destination, JmsCall.unchecked(() -> context.session().createTextMessage(body)));
+    }
+
+    @Override
+    public JMSProducer send(Destination destination, Map<String, Object> body) {
+        MapMessage message = JmsCall.unchecked(() -> context.session().createMapMessage());
+        if (body != null) {
+            JmsCall.run(() -> {
+                for (Map.Entry<String, Object> e : body.entrySet()) {
+                    message.setObject(e.getKey(), e.getValue());
+                }
+            });
+        }
+        return send(destination, message);
+    }
+
+    @Override
+    public JMSProducer send(Destination destination, byte[] body) {
+        BytesMessage message = JmsCall.unchecked(() -> context.session().createBytesMessage());
+        if (body != null) {
+            JmsCall.run(() -> message.writeBytes(body));
+        }
+        return send(destination, message);
+    }
+
+    @Override
+    public JMSProducer send(Destination destination, Serializable body) {
+        return send(destination, JmsCall.unchecked(() -> context.session().createObjectMessage(body)));
+    }
+
+    private void doSend(Destination destination, Message message) throws JMSException {
+        if (destination == null) {
+            throw new InvalidDestinationRuntimeException("destination is null; JMSProducer.send needs a queue or topic");
+        }
+        DestinationRef ref = MessageBridge.toRef(destination);
+        PetrelMessageProducer producer = context.producerForSends();
+        producer.setDisableMessageID(disableMessageID);
+        producer.setDisableMessageTimestamp(disableMessageTimestamp);
+        producer.doSend(ref, message, deliveryMode, priority, timeToLive, deliveryDelay, async);
+    }
+
+    private void applyTo(Message message) throws JMSException {
+        Enumeration<?> names = properties.getPropertyNames();
+        while (names.hasMoreElements()) {
+            String name = (String) names.nextElement();
+            message.setObjectProperty(name, properties.getObjectProperty(name));
+        }
+        if (correlationIdBytes != null) {
+            message.setJMSCorrelationIDAsBytes(correlationIdBytes);
+        } else if (correlationId != null) {
+            message.setJMSCorrelationID(correlationId);
+        }
+        if (type != null) {
+            message.setJMSType(type);
+        }
+        if (replyTo != null) {
+            message.setJMSReplyTo(replyTo);
+        }
+    }
+
+    // ---- options -----------------------------------------------------------------------------
+
+    @Override
+    public JMSProducer setDisableMessageID(boolean value) {
+        disableMessageID = value;
+        return this;
+    }
+
+    @Override
+    public boolean getDisableMessageID() {
+        return disableMessageID;
+    }
+
+    @Override
+    public JMSProducer setDisableMessageTimestamp(boolean value) {
+        disableMessageTimestamp = value;
+        return this;
+    }
+
+    @Override
+    public boolean getDisableMessageTimestamp() {
+        return disableMessageTimestamp;
+    }
+
+    @Override
+    public JMSProducer setDeliveryMode(int deliveryMode) {
+        JmsCall.run(() -> PetrelMessageProducer.checkDeliveryMode(deliveryMode));
+        this.deliveryMode = deliveryMode;
+        return this;
+    }
+
+    @Override
+    public int getDeliveryMode() {
+        return deliveryMode;
+    }
+
+    @Override
+    public JMSProducer setPriority(int priority) {
+        JmsCall.run(() -> PetrelMessageProducer.checkPriority(priority));
+        this.priority = priority;
+        return this;
+    }
+
+    @Override
+    public int getPriority() {
+        return priority;
+    }
+
+    @Override
+    public JMSProducer setTimeToLive(long timeToLive) {
+        this.timeToLive = timeToLive;
+        return this;
+    }
+
+    @Override
+    public long getTimeToLive() {
+        return timeToLive;
+    }
+
+    @Override
+    public JMSProducer setDeliveryDelay(long deliveryDelay) {
+        this.deliveryDelay = deliveryDelay;
+        return this;
+    }
+
+    @Override
+    public long getDeliveryDelay() {
+        return deliveryDelay;
+    }
+
+    @Override
+    public JMSProducer setAsync(CompletionListener completionListener) {
+        this.async = completionListener;
+        return this;
+    }
+
+    @Override
+    public CompletionListener getAsync() {
+        return async;
+    }
+
+    // ---- properties --------------------------------------------------------------------------
+
+    private JMSProducer property(JmsCall.JmsAction set) {
+        JmsCall.run(set);
+        return this;
+    }
+
+    @Override
+    public JMSProducer setProperty(String name, boolean value) {
+        return property(() -> properties.setBooleanProperty(name, value));
+    }
+
+    @Override
+    public JMSProducer setProperty(String name, byte value) {
+        return property(() -> properties.setByteProperty(name, value));
+    }
+
+    @Override
+    public JMSProducer setProperty(String name, short value) {
+        return property(() -> properties.setShortProperty(name, value));
+    }
+
+    @Override
+    public JMSProducer setProperty(String name, int value) {
+        return property(() -> properties.setIntProperty(name, value));
+    }
+
+    @Override
+    public JMSProducer setProperty(String name, long value) {
+        return property(() -> properties.setLongProperty(name, value));
+    }
+
+    @Override
+    public JMSProducer setProperty(String name, float value) {
+        return property(() -> properties.setFloatProperty(name, value));
+    }
+
+    @Override
+    public JMSProducer setProperty(String name, double value) {
+        return property(() -> properties.setDoubleProperty(name, value));
+    }
+
+    @Override
+    public JMSProducer setProperty(String name, String value) {
+        return property(() -> properties.setStringProperty(name, value));
+    }
+
+    @Override
+    public JMSProducer setProperty(String name, Object value) {
+        return property(() -> properties.setObjectProperty(name, value));
+    }
+
+    @Override
+    public JMSProducer clearProperties() {
+        return property(properties::clearProperties);
+    }
+
+    @Override
+    public boolean propertyExists(String name) {
+        return JmsCall.unchecked(() -> properties.propertyExists(name));
+    }
+
+    @Override
+    public boolean getBooleanProperty(String name) {
+        return JmsCall.unchecked(() -> properties.getBooleanProperty(name));
+    }
+
+    @Override
+    public byte getByteProperty(String name) {
+        return JmsCall.unchecked(() -> properties.getByteProperty(name));
+    }
+
+    @Override
+    public short getShortProperty(String name) {
+        return JmsCall.unchecked(() -> properties.getShortProperty(name));
+    }
+
+    @Override
+    public int getIntProperty(String name) {
+        return JmsCall.unchecked(() -> properties.getIntProperty(name));
+    }
+
+    @Override
+    public long getLongProperty(String name) {
+        return JmsCall.unchecked(() -> properties.getLongProperty(name));
+    }
+
+    @Override
+    public float getFloatProperty(String name) {
+        return JmsCall.unchecked(() -> properties.getFloatProperty(name));
+    }
+
+    @Override
+    public double getDoubleProperty(String name) {
+        return JmsCall.unchecked(() -> properties.getDoubleProperty(name));
+    }
+
+    @Override
+    public String getStringProperty(String name) {
+        return JmsCall.unchecked(() -> properties.getStringProperty(name));
+    }
+
+    @Override
+    public Object getObjectProperty(String name) {
+        return JmsCall.unchecked(() -> properties.getObjectProperty(name));
+    }
+
+    @Override
+    public Set<String> getPropertyNames() {
+        return JmsCall.unchecked(() -> {
+            Set<String> names = new HashSet<>();
+            Enumeration<?> e = properties.getPropertyNames();
+            while (e.hasMoreElements()) {
+                names.add((String) e.nextElement());
+            }
+            return Collections.unmodifiableSet(names);
+        });
+    }
+
+    // ---- headers -----------------------------------------------------------------------------
+
+    @Override
+    public JMSProducer setJMSCorrelationIDAsBytes(byte[] correlationID) {
+        if (correlationID == null || correlationID.length == 0) {
+            throw new JMSRuntimeException("correlation id bytes are " + (correlationID == null ? "null" : "empty"));
+        }
+        this.correlationIdBytes = correlationID.clone();
+        this.correlationId = null;
+        return this;
+    }
+
+    @Override
+    public byte[] getJMSCorrelationIDAsBytes() {
+        return correlationIdBytes == null ? null : correlationIdBytes.clone();
+    }
+
+    @Override
+    public JMSProducer setJMSCorrelationID(String correlationID) {
+        this.correlationId = correlationID;
+        this.correlationIdBytes = null;
+        return this;
+    }
+
+    @Override
+    public String getJMSCorrelationID() {
+        return correlationIdBytes != null ? new String(correlationIdBytes, java.nio.charset.StandardCharsets.UTF_8) : correlationId;
+    }
+
+    @Override
+    public JMSProducer setJMSType(String type) {
+        this.type = type;
+        return this;
+    }
+
+    @Override
+    public String getJMSType() {
+        return type;
+    }
+
+    @Override
+    public JMSProducer setJMSReplyTo(Destination replyTo) {
+        this.replyTo = replyTo;
+        return this;
+    }
+
+    @Override
+    public Destination getJMSReplyTo() {
+        return replyTo;
+    }
+}
