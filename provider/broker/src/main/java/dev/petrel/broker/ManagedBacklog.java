@@ -257,11 +257,6 @@ public final class ManagedBacklog {
         return new StoreOperation.RemoveReference(queue.storeQueueId, id);
     }
 
-    /** Whether removing this claimed entry needs a store operation. */
-    public static boolean storedEntry(Entry e) {
-        return e.stored();
-    }
-
     /**
      * After the store removed them: releases the claim's entries and forgets {@code storeOnlyIds}
      * (removed from the store, not held when claimed; released now if a page brought them in).
