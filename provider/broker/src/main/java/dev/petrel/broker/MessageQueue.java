@@ -47,8 +47,8 @@ final class MessageQueue {
     final long storeQueueId;
     final DestinationPolicy policy;
     final SerialExecutor executor;
-    /** Guarded by the {@link Destinations} lock. */
-    int activeConsumers;
+    /** Changed under the {@link Destinations} lock; volatile so that management may read it without. */
+    volatile int activeConsumers;
     private volatile boolean deleted;
 
     /** Counters for management, written on the executor. */
