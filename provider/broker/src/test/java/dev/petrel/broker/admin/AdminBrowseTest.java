@@ -103,6 +103,19 @@ class AdminBrowseTest {
     }
 
     @Test
+    void selectorScanStopsAtItsLimitWithAPositionToGoOnFrom() throws Exception {
+        int count = BacklogScanner.SCAN_LIMIT + 10;
+        pagingBroker().send(ORDERS, count, i -> Map.of("n", i, "region", i == count - 1 ? "EU" : "US"));
+        BrowsePage first = broker.admin.browse(new BrowseRequest(new QueueRef("orders"), null, 10, "region = 'EU'",
+                BrowseOrder.OLDEST_FIRST));
+        assertEquals(List.of(), first.messages());
+        BrowsePage second = broker.admin.browse(new BrowseRequest(new QueueRef("orders"), first.nextPosition(), 10,
+                "region = 'EU'", BrowseOrder.OLDEST_FIRST));
+        assertEquals(List.of(count - 1), numbers(broker, second.messages().stream().map(m -> Long.parseLong(m.id())).toList()));
+        assertNull(second.nextPosition());
+    }
+
+    @Test
     void browseReportsTheBacklogDepthAndEndsWithoutANextPosition() throws Exception {
         pagingBroker().send(ORDERS, 5);
         BrowsePage page = broker.admin.browse(BrowseRequest.firstPage(new QueueRef("orders"), 10));
