@@ -310,7 +310,10 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
         return e;
     }
 
-    /** Closes every connection, finishes store writes, closes the store. Idempotent. */
+    /**
+     * Closes every connection (telling each client through {@code ClientHandler.connectionFailed}, so its
+     * ExceptionListener hears of it), finishes store writes, closes the store. Idempotent.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -318,6 +321,8 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
         }
         for (LocalConnection connection : new ArrayList<>(connections)) {
             connection.close();
+            connection.handler().connectionFailed(
+                    new JMSException("broker '" + config.name() + "' was shut down; the connection is closed"));
         }
         timer.shutdownNow();
         pagerPool.shutdown();
