@@ -62,6 +62,9 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
     private final AtomicLong memoryUsed = new AtomicLong();
     private final Set<LocalConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final java.time.Instant startedAt = java.time.Instant.now();
+    private final MessageRates rates = new MessageRates();
+    private volatile dev.petrel.management.BrokerAdmin admin;
 
     /**
      * Creates and starts a broker: opens the store (null runs without one, messages in memory only)
@@ -108,7 +111,12 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
 
     @Override
     public BrokerConnection connect(ConnectRequest request, ClientHandler handler) throws JMSException {
-        return connect(request.username(), request.password(), handler);
+        BrokerConnection connection = connect(request.username(), request.password(), handler);
+        if (request.uri() != null && request.uri().getHost() != null && request.uri().getPort() >= 0
+                && !"vm".equals(request.uri().getScheme())) {
+            ((LocalConnection) connection).remoteAddress = request.uri().getHost() + ":" + request.uri().getPort();
+        }
+        return connection;
     }
 
     /** Authenticates and opens a connection whose callbacks go to {@code handler}. */
@@ -118,12 +126,53 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
         }
         authenticator.authenticate(username, password);
         LocalConnection connection = new LocalConnection(this, config.name() + "-" + connectionIds.incrementAndGet(), handler);
+        connection.user = username;
         connections.add(connection);
         return connection;
     }
 
     BrokerConfig config() {
         return config;
+    }
+
+    /**
+     * The management API over this broker (one instance, created on first use): what the admin
+     * console shows and does. Thread-safe.
+     */
+    public dev.petrel.management.BrokerAdmin admin() {
+        dev.petrel.management.BrokerAdmin current = admin;
+        if (current == null) {
+            synchronized (this) {
+                if (admin == null) {
+                    admin = new dev.petrel.broker.admin.BrokerAdministration(new ManagementAccess(this));
+                }
+                current = admin;
+            }
+        }
+        return current;
+    }
+
+    java.time.Instant startedAt() {
+        return startedAt;
+    }
+
+    MessageRates rates() {
+        return rates;
+    }
+
+    /** The open connections, for management. */
+    List<LocalConnection> openConnections() {
+        return new ArrayList<>(connections);
+    }
+
+    /** The highest message id handed out so far. */
+    long lastMessageId() {
+        return messageIds.get();
+    }
+
+    /** A fresh message id. */
+    long nextMessageId() {
+        return messageIds.incrementAndGet();
     }
 
     /** The store, or null when the broker runs without one. */
@@ -155,10 +204,6 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
     /** The XA transaction branches. */
     XaTransactions xa() {
         return xa;
-    }
-
-    long nextMessageId() {
-        return messageIds.incrementAndGet();
     }
 
     long addMemoryAndGet(long bytes) {
@@ -267,6 +312,7 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
                 memoryUsed.addAndGet(-reservedBytes);
                 done.completeExceptionally(storeFailure(failure));
             } else {
+                rates.record(sends.size(), acks.size());
                 visible.forEach(Runnable::run);
                 acked.forEach(MessageQueue::acknowledged);
                 done.complete(null);

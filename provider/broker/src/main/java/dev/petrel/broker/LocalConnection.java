@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LocalConnection implements BrokerConnection {
     private static final Logger LOG = LoggerFactory.getLogger(LocalConnection.class);
 
-    private record ConsumerHandle(SessionState session, MessageQueue queue) {
+    record ConsumerHandle(SessionState session, MessageQueue queue, ConsumerSpec spec) {
     }
 
     private final Broker broker;
@@ -51,6 +51,10 @@ final class LocalConnection implements BrokerConnection {
     private final Map<Long, BrowserCursor> browsers = new ConcurrentHashMap<>();
     private final Set<DestinationRef> temporaries = ConcurrentHashMap.newKeySet();
     private volatile String clientId;
+    /** For management: where the client connects from ({@code vm} in-VM), its user, when. */
+    volatile String remoteAddress = "vm";
+    volatile String user;
+    final java.time.Instant connectedAt = java.time.Instant.now();
 
     LocalConnection(Broker broker, String connectionId, ClientHandler handler) {
         this.broker = broker;
@@ -195,7 +199,7 @@ final class LocalConnection implements BrokerConnection {
             queue = broker.destinations().subscribe(this, spec, selector);
             consumerSelector = null;
         }
-        consumers.put(consumerId, new ConsumerHandle(session, queue));
+        consumers.put(consumerId, new ConsumerHandle(session, queue, spec));
         session.consumerIds.add(consumerId);
         queue.addConsumer(new Subscriber(consumerId, this, session, consumerSelector, spec.prefetch())).join();
     }
@@ -389,6 +393,16 @@ final class LocalConnection implements BrokerConnection {
         if (browsers.remove(browserId) == null) {
             throw new IllegalStateException("browser " + browserId + " of connection " + info.connectionId() + " is closed or was never opened");
         }
+    }
+
+    /** Open sessions, for management. */
+    int sessionCount() {
+        return sessions.size();
+    }
+
+    /** Open consumers by id, for management (a live view). */
+    Map<Long, ConsumerHandle> consumerHandles() {
+        return consumers;
     }
 
     @Override

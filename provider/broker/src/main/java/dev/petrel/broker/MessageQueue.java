@@ -47,13 +47,15 @@ final class MessageQueue {
     final long storeQueueId;
     final DestinationPolicy policy;
     final SerialExecutor executor;
-    /** Guarded by the {@link Destinations} lock. */
-    int activeConsumers;
+    /** Changed under the {@link Destinations} lock; volatile so that management may read it without. */
+    volatile int activeConsumers;
     private volatile boolean deleted;
 
-    private final QueueWindow window;
+    /** Counters for management, written on the executor. */
+    final QueueCounters counters = new QueueCounters();
+    final QueueWindow window;
     private final ConsumerRing consumers = new ConsumerRing();
-    private final StorePager pager;
+    final StorePager pager;
     /** Pulls waiting for a page from the store, by consumer id. */
     private final Map<Long, CompletableFuture<Boolean>> pendingPulls = new HashMap<>();
     /** Messages a recovered XA branch acknowledged and rolled back before they were paged in: redelivered when they are. */
@@ -94,6 +96,7 @@ final class MessageQueue {
 
     /** A new message for this queue (its store write, if any, is durable). */
     void enqueue(QueueEntry entry) {
+        counters.arrived();
         executor.execute(() -> {
             accept(entry);
             dispatch();
@@ -207,6 +210,7 @@ final class MessageQueue {
         executor.execute(() -> {
             for (QueueEntry e : entries) {
                 if (e.state == QueueEntry.State.DELIVERED) {
+                    counters.acknowledged();
                     release(e);
                 }
             }
@@ -271,7 +275,7 @@ final class MessageQueue {
             List<QueueEntry> back = new ArrayList<>();
             for (Long id : ids) {
                 broker.xa().unlock(storeQueueId, id);
-                QueueEntry e = window.get(id);
+                QueueEntry e = window.held(id);
                 if (e == null || e.state != QueueEntry.State.DELIVERED) {
                     if (committed) {
                         pager.released(id);
@@ -332,6 +336,7 @@ final class MessageQueue {
                 e.reserved = false;
                 broker.addMemory(-e.size);
             }
+            counters.removed(1);
             return;
         }
         if (e.stored) {
@@ -363,14 +368,16 @@ final class MessageQueue {
         }
     }
 
-    private void release(QueueEntry e) {
+    void release(QueueEntry e) {
         if (e.stored) {
             pager.released(e.id);
         }
-        window.release(e);
+        if (window.release(e)) {
+            counters.removed(1);
+        }
     }
 
-    private void dispatch() {
+    void dispatch() {
         if (deleted) {
             return;
         }
@@ -402,7 +409,7 @@ final class MessageQueue {
     /** Hands the entry to the consumer's client; false (nothing delivered) when its session is closed. */
     private boolean deliver(QueueEntry e, Subscriber subscriber) {
         long deliveryId = subscriber.connection.nextDeliveryId();
-        e.state = QueueEntry.State.DELIVERED;
+        window.markDelivered(e);
         if (!subscriber.session.track(new DeliveryRecord(deliveryId, this, e, subscriber.consumerId))) {
             return false;
         }
@@ -472,7 +479,7 @@ final class MessageQueue {
 
     /** Takes an entry off this queue for good (see {@link MessageMover}); forgets it once that is durable. */
     private void moveAway(QueueEntry e, String targetQueue, Map<String, Object> extra) {
-        e.state = QueueEntry.State.GONE;
+        window.markGone(e);
         MessageMover.move(this, e, targetQueue, extra).whenCompleteAsync((ignored, failure) -> release(e), executor);
     }
 }

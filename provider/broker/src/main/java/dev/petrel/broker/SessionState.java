@@ -55,6 +55,17 @@ final class SessionState {
         return taken;
     }
 
+    /** How many deliveries to this consumer the session holds (for management). */
+    synchronized int inFlight(long consumerId) {
+        int n = 0;
+        for (DeliveryRecord d : deliveries.values()) {
+            if (d.consumerId() == consumerId) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     synchronized void buffer(MessageData message) {
         bufferedSends.add(message);
     }
