@@ -55,6 +55,7 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
     private final ScheduledExecutorService timer;
     private final ExecutorService pagerPool;
     private final Destinations destinations;
+    private final XaTransactions xa;
     private final AtomicLong messageIds = new AtomicLong();
     private final AtomicLong queueIds = new AtomicLong();
     private final AtomicLong connectionIds = new AtomicLong();
@@ -75,11 +76,13 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("petrel-" + config.name() + "-timer"));
         this.pagerPool = Executors.newFixedThreadPool(2, daemonThreads("petrel-" + config.name() + "-pager"));
         this.destinations = new Destinations(this);
+        this.xa = new XaTransactions(this);
         if (store != null) {
             try {
                 Recovery recovery = store.open();
                 messageIds.set(recovery.maxMessageId());
                 queueIds.set(recovery.maxQueueId());
+                xa.recover(recovery);
                 destinations.recover(recovery);
             } catch (StoreException | JMSException | RuntimeException e) {
                 pool.shutdownNow();
@@ -139,6 +142,27 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
 
     Destinations destinations() {
         return destinations;
+    }
+
+    /**
+     * The xids of the XA branches prepared and waiting for their outcome (in doubt), for operators
+     * (the console) and transaction managers' recovery.
+     */
+    public List<dev.petrel.protocol.PetrelXid> inDoubtTransactions() {
+        return xa.recover();
+    }
+
+    /** The XA transaction branches. */
+    XaTransactions xa() {
+        return xa;
+    }
+
+    long nextMessageId() {
+        return messageIds.incrementAndGet();
+    }
+
+    long addMemoryAndGet(long bytes) {
+        return memoryUsed.addAndGet(bytes);
     }
 
     long nextQueueId() {

@@ -66,6 +66,21 @@ final class Destinations {
         }
     }
 
+    /** The queue or durable subscription stored under this id, or null. */
+    synchronized MessageQueue byStoreQueueId(long storeQueueId) {
+        for (MessageQueue queue : queues.values()) {
+            if (queue.storeQueueId == storeQueueId) {
+                return queue;
+            }
+        }
+        for (MessageQueue queue : subscriptions.values()) {
+            if (queue.storeQueueId == storeQueueId) {
+                return queue;
+            }
+        }
+        return null;
+    }
+
     static Selector compile(String selector) throws jakarta.jms.InvalidSelectorException {
         return selector == null || selector.isBlank() ? null : Selector.parse(selector);
     }

@@ -6,6 +6,7 @@ import dev.petrel.protocol.BrokerConnection;
 import dev.petrel.protocol.ClientHandler;
 import dev.petrel.protocol.ConnectionInfo;
 import dev.petrel.protocol.ConsumerSpec;
+import dev.petrel.protocol.PetrelXid;
 import dev.petrel.selector.Selector;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
@@ -117,6 +118,9 @@ final class LocalConnection implements BrokerConnection {
 
     private void closeSessionNow(SessionState session, List<Long> seen) throws JMSException {
         sessions.remove(session.id);
+        if (session.branch != null) {
+            broker.xa().sessionClosed(session);
+        }
         List<DeliveryRecord> held = session.close();
         for (Long consumerId : new ArrayList<>(session.consumerIds)) {
             ConsumerHandle consumer = consumers.remove(consumerId);
@@ -144,7 +148,7 @@ final class LocalConnection implements BrokerConnection {
     }
 
     /** Returns deliveries to their queues and waits until they are back. */
-    private static void giveBack(List<DeliveryRecord> deliveries, boolean seen) {
+    static void giveBack(List<DeliveryRecord> deliveries, boolean seen) {
         Map<MessageQueue, List<QueueEntry>> byQueue = new LinkedHashMap<>();
         for (DeliveryRecord d : deliveries) {
             byQueue.computeIfAbsent(d.queue(), q -> new ArrayList<>()).add(d.entry());
@@ -158,6 +162,12 @@ final class LocalConnection implements BrokerConnection {
     public CompletionStage<Void> send(long sessionId, MessageData message) {
         try {
             SessionState session = session(sessionId);
+            XaBranch branch = session.branch;
+            if (branch != null) {
+                broker.destinations().check(message.destination());
+                broker.xa().buffer(branch, message, this);
+                return CompletableFuture.completedFuture(null);
+            }
             if (session.transacted) {
                 broker.destinations().check(message.destination());
                 session.buffer(message);
@@ -225,6 +235,11 @@ final class LocalConnection implements BrokerConnection {
     public void acknowledge(long sessionId, List<Long> deliveryIds) throws JMSException {
         SessionState session = session(sessionId);
         List<DeliveryRecord> acked = session.take(deliveryIds);
+        XaBranch branch = session.branch;
+        if (branch != null) {
+            broker.xa().acknowledge(branch, acked);
+            return;
+        }
         await(broker.commitWork(this, List.of(), acked), "acknowledge");
     }
 
@@ -264,6 +279,57 @@ final class LocalConnection implements BrokerConnection {
         SessionState session = session(sessionId);
         giveBack(session.take(unacknowledged), true);
         giveBack(session.take(notSeen), false);
+    }
+
+    @Override
+    public void xaStart(long sessionId, PetrelXid xid, int flags, int timeoutSeconds) throws JMSException {
+        SessionState session = session(sessionId);
+        if (session.transacted) {
+            throw XaTransactions.failure(javax.transaction.xa.XAException.XAER_PROTO, "session " + sessionId
+                    + " is locally transacted: it cannot take part in an XA transaction");
+        }
+        broker.xa().start(session, xid, flags, timeoutSeconds);
+    }
+
+    @Override
+    public void xaEnd(long sessionId, PetrelXid xid, int flags) throws JMSException {
+        checkOpen();
+        SessionState session = sessions.get(sessionId);
+        if (session == null) {
+            broker.xa().endAfterClose(xid, flags);
+        } else {
+            broker.xa().end(session, xid, flags);
+        }
+    }
+
+    @Override
+    public int xaPrepare(PetrelXid xid) throws JMSException {
+        checkOpen();
+        return broker.xa().prepare(xid);
+    }
+
+    @Override
+    public void xaCommit(PetrelXid xid, boolean onePhase) throws JMSException {
+        checkOpen();
+        broker.xa().commit(xid, onePhase);
+    }
+
+    @Override
+    public void xaRollback(PetrelXid xid) throws JMSException {
+        checkOpen();
+        broker.xa().rollback(xid);
+    }
+
+    @Override
+    public List<PetrelXid> xaRecover() throws JMSException {
+        checkOpen();
+        return broker.xa().recover();
+    }
+
+    @Override
+    public void xaForget(PetrelXid xid) throws JMSException {
+        checkOpen();
+        broker.xa().forget(xid);
     }
 
     @Override

@@ -56,6 +56,8 @@ final class MessageQueue {
     private final StorePager pager;
     /** Pulls waiting for a page from the store, by consumer id. */
     private final Map<Long, CompletableFuture<Boolean>> pendingPulls = new HashMap<>();
+    /** Messages a recovered XA branch acknowledged and rolled back before they were paged in: redelivered when they are. */
+    private final java.util.Set<Long> rolledBackUnread = new java.util.HashSet<>();
 
     MessageQueue(Broker broker, DestinationRef destination, SubscriptionInfo subscription, LocalConnection owner,
                  long storeQueueId) {
@@ -259,6 +261,36 @@ final class MessageQueue {
         return done;
     }
 
+    /**
+     * The outcome of a recovered prepared XA branch that acknowledged messages {@code ids} here:
+     * committed, they are gone (their references are already removed); rolled back, they come back
+     * redelivered.
+     */
+    void settleRecovered(List<Long> ids, boolean committed) {
+        executor.execute(() -> {
+            List<QueueEntry> back = new ArrayList<>();
+            for (Long id : ids) {
+                broker.xa().unlock(storeQueueId, id);
+                QueueEntry e = window.get(id);
+                if (e == null || e.state != QueueEntry.State.DELIVERED) {
+                    if (committed) {
+                        pager.released(id);
+                    } else {
+                        rolledBackUnread.add(id);
+                    }
+                } else if (committed) {
+                    release(e);
+                } else {
+                    back.add(e);
+                }
+            }
+            if (!back.isEmpty()) {
+                returnEntries(back, true);
+            }
+            dispatch();
+        });
+    }
+
     /** Drops every message held in memory (the store side is the caller's business). */
     CompletableFuture<Void> delete() {
         deleted = true;
@@ -418,7 +450,14 @@ final class MessageQueue {
     private void pageRead(StorePager.Page page) {
         for (QueueEntry e : pager.accept(page)) {
             if (!deleted && !window.holds(e.id)) {
-                hold(e);
+                if (broker.xa().isLockedByPrepared(storeQueueId, e.id)) {
+                    window.holdTaken(e);
+                } else {
+                    if (rolledBackUnread.remove(e.id)) {
+                        e.deliveryCount++;
+                    }
+                    hold(e);
+                }
             }
         }
         answerPendingPulls();

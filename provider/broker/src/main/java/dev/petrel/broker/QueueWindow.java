@@ -59,6 +59,18 @@ final class QueueWindow {
         return false;
     }
 
+    /** Holds an entry that is already taken (acknowledged by a prepared XA branch): it does not wait for delivery. */
+    void holdTaken(QueueEntry e) {
+        held.put(e.id, e);
+        memoryBytes += e.size;
+        broker.addMemory(e.size);
+        e.state = QueueEntry.State.DELIVERED;
+    }
+
+    QueueEntry get(long messageId) {
+        return held.get(messageId);
+    }
+
     /** A held entry (returned, or not delivered after all) waits again at its place. */
     void makeAvailable(QueueEntry e) {
         e.state = QueueEntry.State.AVAILABLE;

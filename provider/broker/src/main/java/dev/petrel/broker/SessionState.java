@@ -24,6 +24,8 @@ final class SessionState {
     private final Map<Long, DeliveryRecord> deliveries = new LinkedHashMap<>();
     private final List<MessageData> bufferedSends = new ArrayList<>();
     private boolean closed;
+    /** The XA branch the session is associated with, or null (see {@link XaTransactions}). */
+    volatile XaBranch branch;
 
     SessionState(long id, boolean transacted) {
         this.id = id;
@@ -74,5 +76,12 @@ final class SessionState {
         List<DeliveryRecord> all = new ArrayList<>(deliveries.values());
         deliveries.clear();
         return all;
+    }
+
+    /** Drops the association with {@code rolledBack} (forgotten after a timeout), if it is still the session's. */
+    void leave(XaBranch rolledBack) {
+        if (branch == rolledBack) {
+            branch = null;
+        }
     }
 }

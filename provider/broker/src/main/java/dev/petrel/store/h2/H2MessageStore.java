@@ -199,6 +199,19 @@ public final class H2MessageStore implements MessageStore {
             if (operation instanceof StoreOperation.AddMessage m && m.encoded() == null) {
                 return "operation " + index + " adds message " + m.messageId() + " with null bytes";
             }
+            if (operation instanceof StoreOperation.PrepareTransaction p) {
+                if (p.xid() == null || p.xid().length == 0 || p.xid().length > 1024) {
+                    return "operation " + index + " prepares a transaction whose xid is missing or longer than 1024 bytes";
+                }
+                String inner = invalidity(new StoreBatch().addAll(p.operations()));
+                if (inner != null) {
+                    return "operation " + index + " prepares a transaction whose " + inner;
+                }
+            }
+            if ((operation instanceof StoreOperation.CommitPrepared c && c.xid() == null)
+                    || (operation instanceof StoreOperation.RollbackPrepared r && r.xid() == null)) {
+                return "operation " + index + " completes a prepared transaction without an xid";
+            }
             if (operation instanceof StoreOperation.AddQueue q && (q.definition() == null
                     || q.definition().kind() == null || q.definition().name() == null)) {
                 return "operation " + index + " adds store queue " + q.storeQueueId()
