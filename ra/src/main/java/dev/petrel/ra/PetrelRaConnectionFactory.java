@@ -4,7 +4,6 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.TopicConnection;
@@ -19,7 +18,7 @@ import javax.naming.Reference;
  * The {@code ConnectionFactory} applications get ({@code @Resource ConnectionFactory}): every
  * connection comes from the server's pool through its {@link ConnectionManager}, and is a handle
  * on a pooled {@link PetrelManagedConnection}. Contexts ({@link #createContext()}) are
- * not implemented yet.
+ * {@link PetrelRaJMSContext}s on such a handle; their session mode is ignored (Jakarta EE rules).
  *
  * <p>Thread-safe (immutable apart from the JNDI reference the server sets once).
  */
@@ -99,8 +98,11 @@ public final class PetrelRaConnectionFactory implements ConnectionFactory, Queue
     }
 
     private JMSContext context(String user, String password, int sessionMode) {
-        throw new JMSRuntimeException("JMSContext through the Petrel resource adapter is not implemented yet;"
-                + " use createConnection() and createSession()");
+        try {
+            return new PetrelRaJMSContext(allocate(user, password));
+        } catch (JMSException e) {
+            throw dev.petrel.client.JmsExceptions.toRuntime(e);
+        }
     }
 
     @Override

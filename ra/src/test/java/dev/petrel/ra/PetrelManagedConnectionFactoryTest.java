@@ -207,4 +207,29 @@ class PetrelManagedConnectionFactoryTest {
             mc.destroy();
         }
     }
+
+    @Test
+    void contextFromTheAdapterFactorySendsWithProducerProperties() throws Exception {
+        PetrelRaConnectionFactory cf = (PetrelRaConnectionFactory) mcf.createConnectionFactory();
+        try (jakarta.jms.JMSContext context = cf.createContext(jakarta.jms.JMSContext.SESSION_TRANSACTED)) {
+            context.createProducer().setProperty("attempt", 5).send(context.createQueue("cq"), "from context");
+        }
+        try (Connection c = new PetrelConnectionFactory(url).createConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = s.createConsumer(s.createQueue("cq"));
+            c.start();
+            Message m = consumer.receive(2000);
+            assertEquals("from context", ((TextMessage) m).getText());
+            assertEquals(5, m.getIntProperty("attempt"));
+        }
+    }
+
+    @Test
+    void contextConsumerRejectsAMessageListenerWithIllegalStateRuntimeException() {
+        PetrelRaConnectionFactory cf = (PetrelRaConnectionFactory) mcf.createConnectionFactory();
+        try (jakarta.jms.JMSContext context = cf.createContext()) {
+            jakarta.jms.JMSConsumer consumer = context.createConsumer(context.createQueue("lq2"));
+            assertThrows(jakarta.jms.IllegalStateRuntimeException.class, () -> consumer.setMessageListener(m -> { }));
+        }
+    }
 }
