@@ -30,7 +30,10 @@ import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -42,6 +45,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PetrelInWildFlyIT {
 
     static final String RAR = "petrel-ra.rar";
@@ -193,5 +197,30 @@ class PetrelInWildFlyIT {
         } finally {
             deployer.undeploy("durable");
         }
+    }
+
+    @Test
+    void jmsContextSendInACommittedContainerTransactionDelivers(@ArquillianResource @OperateOnDeployment("app") URL base)
+            throws Exception {
+        get(base, "op=sendWithContext&queue=it.ctx&text=" + q("context") + "&rollback=false");
+        assertEquals("context", SideBroker.get().receiveText("it.ctx", WAIT_MS));
+    }
+
+    @Test
+    void jmsContextSendInARolledBackContainerTransactionDeliversNothing(
+            @ArquillianResource @OperateOnDeployment("app") URL base) throws Exception {
+        get(base, "op=sendWithContext&queue=it.ctxrb&text=" + q("rolled back") + "&rollback=true");
+        get(base, "op=sendWithContext&queue=it.ctxrb&text=" + q("marker") + "&rollback=false");
+        assertEquals("marker", SideBroker.get().receiveText("it.ctxrb", WAIT_MS));
+    }
+
+    /** Last: the broker restarts under the deployed MDB, which reconnects by itself. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void mdbReconnectsAfterTheBrokerRestarts() throws Exception {
+        SideBroker broker = SideBroker.get();
+        broker.restart();
+        broker.send("it.in", false, "after restart");
+        assertEquals("after restart", broker.receiveText("it.out", 60_000));
     }
 }

@@ -30,21 +30,36 @@ final class SideBroker {
 
     private static SideBroker instance;
 
-    private final EmbeddedBroker broker;
-    private final TcpServer tcp;
+    private final Path data;
+    private EmbeddedBroker broker;
+    private TcpServer tcp;
 
-    private SideBroker(EmbeddedBroker broker, TcpServer tcp) {
+    private SideBroker(Path data, EmbeddedBroker broker, TcpServer tcp) {
+        this.data = data;
         this.broker = broker;
         this.tcp = tcp;
+    }
+
+    private static EmbeddedBroker startBroker(Path data) {
+        return EmbeddedBroker.builder().name("ra-it").dataDirectory(data)
+                .defaultPolicy(new DestinationPolicy(MAX_DELIVERY_ATTEMPTS, DLQ, "ExpiryQueue")).start();
+    }
+
+    /** Stops the broker and starts it again on the same data and port, as an administrator's restart would. */
+    synchronized void restart() throws IOException {
+        int port = tcp.port();
+        tcp.close();
+        broker.close();
+        broker = startBroker(data);
+        tcp = TcpServer.start(TcpServerConfig.builder().bindHost("127.0.0.1").port(port).build(), broker.broker());
     }
 
     static synchronized SideBroker get() {
         if (instance == null) {
             try {
                 Path data = Files.createTempDirectory("petrel-ra-it");
-                EmbeddedBroker broker = EmbeddedBroker.builder().name("ra-it").dataDirectory(data)
-                        .defaultPolicy(new DestinationPolicy(MAX_DELIVERY_ATTEMPTS, DLQ, "ExpiryQueue")).start();
-                instance = new SideBroker(broker, TcpServer.start(
+                EmbeddedBroker broker = startBroker(data);
+                instance = new SideBroker(data, broker, TcpServer.start(
                         TcpServerConfig.builder().bindHost("127.0.0.1").port(0).build(), broker.broker()));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the Petrel broker beside the server", e);
@@ -53,7 +68,7 @@ final class SideBroker {
         return instance;
     }
 
-    String url() {
+    synchronized String url() {
         return tcp.url();
     }
 

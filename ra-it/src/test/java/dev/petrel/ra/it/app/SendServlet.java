@@ -28,6 +28,10 @@ public class SendServlet extends HttpServlet {
                     sender.send(queue, text, rollback);
                     yield "ok";
                 }
+                case "sendWithContext" -> {
+                    sender.sendWithContext(queue, text, rollback);
+                    yield "ok";
+                }
                 case "sendWithRow" -> {
                     sender.createTable();
                     sender.sendWithRow(queue, text, rollback);

@@ -39,6 +39,16 @@ public class SenderBean {
         }
     }
 
+    /** As {@link #send}, through a {@code JMSContext} of the adapter's factory. */
+    public void sendWithContext(String queue, String text, boolean rollback) {
+        try (jakarta.jms.JMSContext jms = factory.createContext()) {
+            jms.createProducer().send(jms.createQueue(queue), text);
+        }
+        if (rollback) {
+            context.setRollbackOnly();
+        }
+    }
+
     /** Inserts a row into ExampleDS and sends a message, in one container transaction. */
     public void sendWithRow(String queue, String text, boolean rollback) throws JMSException, SQLException {
         try (java.sql.Connection db = dataSource.getConnection();
