@@ -66,7 +66,7 @@ final class PetrelActivation {
 
     void start() {
         for (int i = 0; i < spec.effectiveSessions(); i++) {
-            Thread worker = new Thread(this::run, "petrel-mdb-" + endpointFactory.getActivationName() + "-" + i);
+            Thread worker = new Thread(this::run, "petrel-mdb-" + spec.destinationName() + "-" + i);
             worker.setDaemon(true);
             workers.add(worker);
             worker.start();
@@ -224,7 +224,7 @@ final class PetrelActivation {
             ((MessageListener) endpoint).onMessage(message);
             return true;
         } catch (RuntimeException e) {
-            LOG.warn("MDB {} threw on message {}; it will be redelivered", endpointFactory.getActivationName(),
+            LOG.warn("MDB on {} threw on message {}; it will be redelivered", spec.destinationName(),
                     messageId(message), e);
             return false;
         }

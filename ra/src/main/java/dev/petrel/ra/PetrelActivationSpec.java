@@ -68,6 +68,11 @@ public class PetrelActivationSpec implements ActivationSpec {
         return s == null || s.isBlank();
     }
 
+    /** The destination's name, or its JNDI name when looked up: for thread names and logs. */
+    String destinationName() {
+        return destination != null ? destination : destinationLookup;
+    }
+
     boolean isTopic() {
         return TOPIC.equals(destinationType);
     }

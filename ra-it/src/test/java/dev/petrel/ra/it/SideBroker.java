@@ -19,7 +19,7 @@ import java.nio.file.Path;
 /**
  * The Petrel broker the server's applications talk to: embedded in the test JVM with a TCP
  * listener on a free loopback port. Messages go to {@value #DLQ} after {@value #MAX_DELIVERY_ATTEMPTS}
- * attempts. Started once, by the first deployment method, before anything is deployed.
+ * attempts. Started once, by the first deployment method, before anything is deployed; stopped when the JVM exits.
  *
  * <p>Threading: {@link #get()} is synchronized; the broker itself is thread-safe.
  */
@@ -61,6 +61,9 @@ final class SideBroker {
                 EmbeddedBroker broker = startBroker(data);
                 instance = new SideBroker(data, broker, TcpServer.start(
                         TcpServerConfig.builder().bindHost("127.0.0.1").port(0).build(), broker.broker()));
+                // Stopped when the test JVM ends, after Arquillian has undeployed and stopped the
+                // server: stopping it in @AfterAll would pull it from under deployed MDBs.
+                Runtime.getRuntime().addShutdownHook(new Thread(SideBroker::stop, "petrel-ra-it-broker-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the Petrel broker beside the server", e);
             }
