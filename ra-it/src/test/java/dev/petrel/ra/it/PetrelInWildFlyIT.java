@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.petrel.ra.it.app.DurableTopicMdb;
 import dev.petrel.ra.it.app.EchoQueueMdb;
+import dev.petrel.ra.it.app.NonTransactedMdb;
 import dev.petrel.ra.it.app.PoisonMdb;
 import dev.petrel.ra.it.app.SendServlet;
 import dev.petrel.ra.it.app.SenderBean;
@@ -101,7 +102,7 @@ class PetrelInWildFlyIT {
     static WebArchive app() {
         return ShrinkWrap.create(WebArchive.class, "petrel-app.war")
                 .addClasses(SenderBean.class, SendServlet.class, EchoQueueMdb.class, PoisonMdb.class,
-                        forwarder())
+                        NonTransactedMdb.class, forwarder())
                 .addAsWebInfResource(new StringAsset(JBOSS_EJB3), "jboss-ejb3.xml");
     }
 
@@ -151,6 +152,12 @@ class PetrelInWildFlyIT {
     void mdbOnAQueueReceivesAndForwardsInItsTransaction() throws Exception {
         SideBroker.get().send("it.in", false, "ping");
         assertEquals("ping", SideBroker.get().receiveText("it.out", WAIT_MS));
+    }
+
+    @Test
+    void mdbWithoutAContainerTransactionReceives() throws Exception {
+        SideBroker.get().send("it.nt.in", false, "no tx");
+        assertEquals("no tx", SideBroker.get().receiveText("it.nt.out", WAIT_MS));
     }
 
     @Test
