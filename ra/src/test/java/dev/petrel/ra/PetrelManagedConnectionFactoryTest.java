@@ -232,4 +232,16 @@ class PetrelManagedConnectionFactoryTest {
             assertThrows(jakarta.jms.IllegalStateRuntimeException.class, () -> consumer.setMessageListener(m -> { }));
         }
     }
+
+    @Test
+    void adapterGivesTheTransactionManagerAnXaResourceForRecovery() throws Exception {
+        PetrelResourceAdapter ra = (PetrelResourceAdapter) mcf.getResourceAdapter();
+        XAResource[] resources = ra.getXAResources(new jakarta.resource.spi.ActivationSpec[0]);
+        try {
+            assertEquals(1, resources.length);
+            assertEquals(0, resources[0].recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN).length);
+        } finally {
+            ra.stop();
+        }
+    }
 }
