@@ -1,0 +1,227 @@
+package dev.petrel.ra.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.petrel.ra.it.app.DurableTopicMdb;
+import dev.petrel.ra.it.app.EchoQueueMdb;
+import dev.petrel.ra.it.app.NonTransactedMdb;
+import dev.petrel.ra.it.app.PoisonMdb;
+import dev.petrel.ra.it.app.SendServlet;
+import dev.petrel.ra.it.app.SenderBean;
+import jakarta.jms.Connection;
+import jakarta.jms.Session;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The Petrel resource adapter in a managed WildFly (standalone-full), started once for the suite,
+ * beside a Petrel broker ({@link SideBroker}) in this JVM. Deploys the build's {@code .rar} (with an
+ * {@code ironjacamar.xml} naming this run's broker URL and the pooled connection factory
+ * {@value SenderBean#CF}) and a web application with an EJB sender and MDBs; the tests drive the
+ * application over HTTP and check the broker from here.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PetrelInWildFlyIT {
+
+    static final String RAR = "petrel-ra.rar";
+    private static final long WAIT_MS = 30_000;
+
+    @ArquillianResource
+    private Deployer deployer;
+
+    @Deployment(name = "rar", order = 1, testable = false)
+    static ResourceAdapterArchive rar() {
+        SideBroker broker = SideBroker.get();
+        File built = new File(System.getProperty("petrel.rar"));
+        ResourceAdapterArchive rar = ShrinkWrap.create(ResourceAdapterArchive.class, RAR);
+        rar.as(ZipImporter.class).importFrom(built);
+        rar.addAsManifestResource(new StringAsset(ironjacamar(broker.url())), "ironjacamar.xml");
+        return rar;
+    }
+
+    static String ironjacamar(String brokerUrl) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <ironjacamar xmlns="http://www.ironjacamar.org/doc/schema">
+                  <config-property name="BrokerURL">%s</config-property>
+                  <transaction-support>XATransaction</transaction-support>
+                  <connection-definitions>
+                    <connection-definition class-name="dev.petrel.ra.PetrelManagedConnectionFactory"
+                                           jndi-name="%s" pool-name="PetrelConnectionFactory">
+                      <xa-pool>
+                        <min-pool-size>0</min-pool-size>
+                        <max-pool-size>20</max-pool-size>
+                      </xa-pool>
+                    </connection-definition>
+                  </connection-definitions>
+                </ironjacamar>
+                """.formatted(brokerUrl, SenderBean.CF);
+    }
+
+    static final String JBOSS_EJB3 = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <jboss:ejb-jar xmlns:jboss="http://www.jboss.com/xml/ns/javaee"
+                           xmlns="http://java.sun.com/xml/ns/javaee"
+                           xmlns:r="urn:resource-adapter-binding"
+                           version="3.1" impl-version="2.0">
+              <assembly-descriptor>
+                <r:resource-adapter-binding>
+                  <ejb-name>*</ejb-name>
+                  <r:resource-adapter-name>%s</r:resource-adapter-name>
+                </r:resource-adapter-binding>
+              </assembly-descriptor>
+            </jboss:ejb-jar>
+            """.formatted(RAR);
+
+    @Deployment(name = "app", order = 2, testable = false)
+    static WebArchive app() {
+        return ShrinkWrap.create(WebArchive.class, "petrel-app.war")
+                .addClasses(SenderBean.class, SendServlet.class, EchoQueueMdb.class, PoisonMdb.class,
+                        NonTransactedMdb.class, forwarder())
+                .addAsWebInfResource(new StringAsset(JBOSS_EJB3), "jboss-ejb3.xml");
+    }
+
+    @Deployment(name = "durable", order = 3, testable = false, managed = false)
+    static WebArchive durableApp() {
+        return ShrinkWrap.create(WebArchive.class, "petrel-durable.war")
+                .addClasses(SenderBean.class, DurableTopicMdb.class, forwarder())
+                .addAsWebInfResource(new StringAsset(JBOSS_EJB3), "jboss-ejb3.xml");
+    }
+
+    private static Class<?> forwarder() {
+        try {
+            return Class.forName("dev.petrel.ra.it.app.Forwarder");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String get(URL base, String query) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base.toString() + "send?" + query)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), () -> "GET send?" + query + " answered " + response.body());
+        return response.body();
+    }
+
+    private static String q(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void ejbSendInACommittedContainerTransactionDelivers(@ArquillianResource @OperateOnDeployment("app") URL base)
+            throws Exception {
+        get(base, "op=send&queue=it.commit&text=" + q("committed") + "&rollback=false");
+        assertEquals("committed", SideBroker.get().receiveText("it.commit", WAIT_MS));
+    }
+
+    @Test
+    void ejbSendInARolledBackContainerTransactionDeliversNothing(@ArquillianResource @OperateOnDeployment("app") URL base)
+            throws Exception {
+        get(base, "op=send&queue=it.rollback&text=" + q("rolled back") + "&rollback=true");
+        get(base, "op=send&queue=it.rollback&text=" + q("marker") + "&rollback=false");
+        assertEquals("marker", SideBroker.get().receiveText("it.rollback", WAIT_MS));
+    }
+
+    @Test
+    void mdbOnAQueueReceivesAndForwardsInItsTransaction() throws Exception {
+        SideBroker.get().send("it.in", false, "ping");
+        assertEquals("ping", SideBroker.get().receiveText("it.out", WAIT_MS));
+    }
+
+    @Test
+    void mdbWithoutAContainerTransactionReceives() throws Exception {
+        SideBroker.get().send("it.nt.in", false, "no tx");
+        assertEquals("no tx", SideBroker.get().receiveText("it.nt.out", WAIT_MS));
+    }
+
+    @Test
+    void messageRejectedByAnMdbIsRedeliveredThenDeadLettered() throws Exception {
+        SideBroker.get().send("it.poison", false, "poison");
+        assertEquals("poison", SideBroker.get().receiveText(SideBroker.DLQ, 60_000));
+    }
+
+    @Test
+    void xaTransactionWithTheDatasourceCommitsBoth(@ArquillianResource @OperateOnDeployment("app") URL base)
+            throws Exception {
+        get(base, "op=sendWithRow&queue=it.xa&text=" + q("xa-commit") + "&rollback=false");
+        assertEquals("xa-commit", SideBroker.get().receiveText("it.xa", WAIT_MS));
+        assertEquals("1", get(base, "op=count&text=" + q("xa-commit")));
+    }
+
+    @Test
+    void xaTransactionWithTheDatasourceRollsBackBoth(@ArquillianResource @OperateOnDeployment("app") URL base)
+            throws Exception {
+        get(base, "op=sendWithRow&queue=it.xarb&text=" + q("xa-rollback") + "&rollback=true");
+        get(base, "op=send&queue=it.xarb&text=" + q("marker") + "&rollback=false");
+        assertEquals("marker", SideBroker.get().receiveText("it.xarb", WAIT_MS));
+        assertEquals("0", get(base, "op=count&text=" + q("xa-rollback")));
+    }
+
+    @Test
+    void durableTopicMdbReceivesWhatWasPublishedWhileItWasUndeployed() throws Exception {
+        SideBroker broker = SideBroker.get();
+        try (Connection connection = broker.factory().createConnection()) {
+            connection.setClientID("it-client");
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            session.createDurableConsumer(session.createTopic("it.topic"), "it-durable").close();
+        }
+        broker.send("it.topic", true, "while away");
+        deployer.deploy("durable");
+        try {
+            assertEquals("while away", broker.receiveText("it.topic.out", WAIT_MS));
+        } finally {
+            deployer.undeploy("durable");
+        }
+    }
+
+    @Test
+    void jmsContextSendInACommittedContainerTransactionDelivers(@ArquillianResource @OperateOnDeployment("app") URL base)
+            throws Exception {
+        get(base, "op=sendWithContext&queue=it.ctx&text=" + q("context") + "&rollback=false");
+        assertEquals("context", SideBroker.get().receiveText("it.ctx", WAIT_MS));
+    }
+
+    @Test
+    void jmsContextSendInARolledBackContainerTransactionDeliversNothing(
+            @ArquillianResource @OperateOnDeployment("app") URL base) throws Exception {
+        get(base, "op=sendWithContext&queue=it.ctxrb&text=" + q("rolled back") + "&rollback=true");
+        get(base, "op=sendWithContext&queue=it.ctxrb&text=" + q("marker") + "&rollback=false");
+        assertEquals("marker", SideBroker.get().receiveText("it.ctxrb", WAIT_MS));
+    }
+
+    /** Last: the broker restarts under the deployed MDB, which reconnects by itself. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void mdbReconnectsAfterTheBrokerRestarts() throws Exception {
+        SideBroker broker = SideBroker.get();
+        broker.restart();
+        broker.send("it.in", false, "after restart");
+        assertEquals("after restart", broker.receiveText("it.out", 60_000));
+    }
+}
