@@ -7,6 +7,7 @@ import dev.petrel.protocol.ClientHandler;
 import dev.petrel.protocol.ConnectionInfo;
 import dev.petrel.protocol.ConsumerSpec;
 import dev.petrel.selector.Selector;
+import dev.petrel.broker.security.Action;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
@@ -49,10 +50,12 @@ final class LocalConnection implements BrokerConnection {
     private final Map<Long, ConsumerHandle> consumers = new ConcurrentHashMap<>();
     private final Map<Long, BrowserCursor> browsers = new ConcurrentHashMap<>();
     private final Set<DestinationRef> temporaries = ConcurrentHashMap.newKeySet();
+    private final String user;
     private volatile String clientId;
 
-    LocalConnection(Broker broker, String connectionId, ClientHandler handler) {
+    LocalConnection(Broker broker, String connectionId, ClientHandler handler, String user) {
         this.broker = broker;
+        this.user = user;
         this.info = new ConnectionInfo(connectionId, broker.name(), Broker.VERSION);
         this.handler = handler;
     }
@@ -77,6 +80,21 @@ final class LocalConnection implements BrokerConnection {
     private void checkOpen() throws JMSException {
         if (closed.get()) {
             throw new IllegalStateException("connection " + info.connectionId() + " is closed");
+        }
+    }
+
+    /**
+     * Asks the broker's authorizer whether this connection's user may perform {@code action} on
+     * {@code destination}, and may administer it when the action would create it. Temporary
+     * destinations are checked only at creation.
+     */
+    private void authorize(Action action, DestinationRef destination) throws JMSException {
+        if (destination.isTemporary()) {
+            return;
+        }
+        broker.authorizer().authorize(user, action, destination.name());
+        if (!broker.destinations().exists(destination)) {
+            broker.authorizer().authorize(user, Action.ADMINISTER, destination.name());
         }
     }
 
@@ -158,6 +176,7 @@ final class LocalConnection implements BrokerConnection {
     public CompletionStage<Void> send(long sessionId, MessageData message) {
         try {
             SessionState session = session(sessionId);
+            authorize(Action.SEND, message.destination());
             if (session.transacted) {
                 broker.destinations().check(message.destination());
                 session.buffer(message);
@@ -174,6 +193,10 @@ final class LocalConnection implements BrokerConnection {
         SessionState session = session(sessionId);
         if (consumers.containsKey(consumerId)) {
             throw new IllegalStateException("consumer id " + consumerId + " is already in use on connection " + info.connectionId());
+        }
+        authorize(Action.CONSUME, spec.destination());
+        if (spec.durable()) {
+            authorize(Action.CREATE_DURABLE, spec.destination());
         }
         Selector selector = Destinations.compile(spec.selector());
         MessageQueue queue;
@@ -275,6 +298,7 @@ final class LocalConnection implements BrokerConnection {
     @Override
     public void createTemporaryDestination(DestinationRef destination) throws JMSException {
         checkOpen();
+        broker.authorizer().authorize(user, Action.CREATE_TEMPORARY, destination.name());
         broker.destinations().createTemporary(destination, this);
         temporaries.add(destination);
     }
@@ -289,6 +313,9 @@ final class LocalConnection implements BrokerConnection {
     @Override
     public void checkDestination(DestinationRef destination) throws JMSException {
         checkOpen();
+        if (!destination.isTemporary() && !broker.destinations().exists(destination)) {
+            broker.authorizer().authorize(user, Action.ADMINISTER, destination.name());
+        }
         broker.destinations().check(destination);
     }
 
@@ -298,6 +325,7 @@ final class LocalConnection implements BrokerConnection {
         if (!queue.isQueueLike()) {
             throw new InvalidDestinationException("a browser needs a queue, not " + queue);
         }
+        authorize(Action.BROWSE, queue);
         Selector compiled = Destinations.compile(selector);
         MessageQueue target = broker.destinations().queue(queue, true);
         BrowserCursor cursor = target.browse(compiled).join();
