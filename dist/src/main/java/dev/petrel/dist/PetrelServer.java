@@ -115,8 +115,13 @@ public final class PetrelServer implements AutoCloseable {
                         .port(config.tcpPort()).build(), broker.broker()));
             }
             if (config.sslPort() != PetrelConfig.OFF) {
-                listeners.add(TcpServer.start(TcpServerConfig.builder().bindHost(config.bindHost())
-                        .port(config.sslPort()).keyStore(config.keyStore(), config.keyStorePassword()).build(), broker.broker()));
+                PetrelConfig.Tls tls = config.tls();
+                TcpServerConfig.Builder ssl = TcpServerConfig.builder().bindHost(config.bindHost()).port(config.sslPort())
+                        .keyStore(tls.keyStore(), tls.keyStorePassword()).needClientAuth(tls.needClientAuth());
+                if (tls.trustStore() != null) {
+                    ssl.trustStore(tls.trustStore(), tls.trustStorePassword());
+                }
+                listeners.add(TcpServer.start(ssl.build(), broker.broker()));
             }
         } catch (jakarta.jms.JMSException e) {
             stopAll(listeners, broker);

@@ -32,7 +32,8 @@ public final class ConfigLoader {
     private static final Set<String> POLICY_KEYS = Set.of("match", "maxDeliveryAttempts", "deadLetterQueue",
             "expiryQueue", "maxMessages");
     private static final Set<String> TOP_KEYS = Set.of("server.bindHost", "server.tcp.port", "server.ssl.port",
-            "server.ssl.keyStore", "server.ssl.keyStorePassword", "server.console.port", "broker.name",
+            "server.ssl.keyStore", "server.ssl.keyStorePassword", "server.ssl.trustStore",
+            "server.ssl.trustStorePassword", "server.ssl.needClientAuth", "server.console.port", "broker.name",
             "broker.dataDirectory", "broker.memoryLimit", "broker.queueMemoryLimit",
             "broker.autoCreateDestinations", "broker.queues", "security.enabled", "security.temporary");
 
@@ -73,6 +74,18 @@ public final class ConfigLoader {
             if (!Files.isReadable(keyStore)) {
                 file.problem(keyStoreEntry.line(), "server.ssl.keyStore: " + keyStore + " does not exist or is not readable");
             }
+        }
+        Path trustStore = null;
+        ConfigFile.Entry trustStoreEntry = entries.get("server.ssl.trustStore");
+        if (trustStoreEntry != null) {
+            trustStore = baseDirectory.resolve(trustStoreEntry.value()).toAbsolutePath().normalize();
+            if (!Files.isReadable(trustStore)) {
+                file.problem(trustStoreEntry.line(), "server.ssl.trustStore: " + trustStore + " does not exist or is not readable");
+            }
+        }
+        boolean needClientAuth = bool("server.ssl.needClientAuth", false);
+        if (needClientAuth && trustStoreEntry == null) {
+            file.problem(line("server.ssl.needClientAuth"), "server.ssl.needClientAuth = true needs server.ssl.trustStore (the certificates clients are checked against)");
         }
         if (sslPort != PetrelConfig.OFF && keyStoreEntry == null) {
             file.problem(entries.get("server.ssl.port").line(), "server.ssl.port is set but server.ssl.keyStore is not: TLS needs a key store");
@@ -128,8 +141,9 @@ public final class ConfigLoader {
             throw new ConfigException(file.path(), sorted);
         }
         BrokerConfig broker = new BrokerConfig(name, autoCreate, memoryLimit, queueMemoryLimit, defaultPolicy, policies);
-        return new PetrelConfig(file.path(), bindHost, tcpPort, sslPort, keyStore, keyStorePassword, consolePort,
-                dataDirectory, broker, queues, maxMessages, security);
+        return new PetrelConfig(file.path(), bindHost, tcpPort, sslPort,
+                new PetrelConfig.Tls(keyStore, keyStorePassword, trustStore, text("server.ssl.trustStorePassword", null), needClientAuth),
+                consolePort, dataDirectory, broker, queues, maxMessages, security);
     }
 
     private boolean known(String key) {

@@ -14,8 +14,7 @@ import java.util.Map;
  * @param bindHost         the interface the listeners bind to
  * @param tcpPort          the tcp:// port, or {@link #OFF}
  * @param sslPort          the ssl:// port, or {@link #OFF}
- * @param keyStore         the TLS key store (set whenever {@code sslPort} is on)
- * @param keyStorePassword its password
+ * @param tls              the ssl:// listener's key store (set whenever {@code sslPort} is on) and client-certificate settings
  * @param consolePort      reserved for the admin console, or {@link #OFF}; not opened by the server yet
  * @param dataDirectory    the store's directory (absolute)
  * @param broker           name, memory limits, auto-creation and destination policies
@@ -23,9 +22,25 @@ import java.util.Map;
  * @param maxMessages      destination pattern to its configured maximum message count (not enforced yet)
  * @param security         users, roles and permissions, or null when security is disabled
  */
-public record PetrelConfig(Path source, String bindHost, int tcpPort, int sslPort, Path keyStore,
-                           String keyStorePassword, int consolePort, Path dataDirectory, BrokerConfig broker,
+public record PetrelConfig(Path source, String bindHost, int tcpPort, int sslPort, Tls tls, int consolePort, Path dataDirectory, BrokerConfig broker,
                            List<String> queues, Map<String, Long> maxMessages, RoleBasedSecurity security) {
+    /**
+     * TLS settings of the ssl:// listener.
+     *
+     * @param keyStore           key store with the server's key and certificate (PKCS12 or JKS)
+     * @param keyStorePassword   its password
+     * @param trustStore         certificates client certificates are checked against, or null
+     * @param trustStorePassword its password
+     * @param needClientAuth     whether clients must present a trusted certificate
+     */
+    public record Tls(Path keyStore, String keyStorePassword, Path trustStore, String trustStorePassword,
+                      boolean needClientAuth) {
+        @Override
+        public String toString() {
+            return "Tls[keyStore=" + keyStore + ", trustStore=" + trustStore + ", needClientAuth=" + needClientAuth + "]";
+        }
+    }
+
     /** A port that is switched off. */
     public static final int OFF = -1;
 
