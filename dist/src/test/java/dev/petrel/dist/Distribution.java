@@ -34,6 +34,11 @@ final class Distribution {
 
     /** Runs {@code bin/petrel <args>} and waits for it (at most 180 s: the machine may be busy). */
     Result petrel(Path work, String... args) throws IOException, InterruptedException {
+        return petrelWithInput(work, null, args);
+    }
+
+    /** As {@link #petrel}, with {@code input} (a line) on standard input. */
+    Result petrelWithInput(Path work, String input, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin/petrel").toString());
         command.addAll(List.of(args));
@@ -42,6 +47,9 @@ final class Distribution {
         builder.environment().put("PETREL_LOG_DIR", logDirectory.toString());
         builder.environment().put("PETREL_JAVA_OPTS", "-Xmx256m");
         builder.environment().remove("PETREL_CONF");
+        if (input != null) {
+            builder.redirectInput(Files.writeString(Files.createTempFile(work, "petrel-", ".in"), input + "\n").toFile());
+        }
         Process process = builder.start();
         if (!process.waitFor(180, TimeUnit.SECONDS)) {
             process.destroyForcibly();
