@@ -4,7 +4,10 @@ import dev.petrel.broker.DestinationPolicy;
 import dev.petrel.broker.EmbeddedBroker;
 import dev.petrel.broker.server.TcpServer;
 import dev.petrel.broker.server.TcpServerConfig;
+import dev.petrel.client.PetrelConnectionFactory;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.QueueConnectionFactory;
+import jakarta.jms.TopicConnectionFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,15 +79,19 @@ public final class TckBroker implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** The point-to-point (legacy domain) connection factory for this broker. */
+    public QueueConnectionFactory queueConnectionFactory() {
+        return new PetrelConnectionFactory(connectionUrl());
+    }
+
+    /** The publish/subscribe (legacy domain) connection factory for this broker. */
+    public TopicConnectionFactory topicConnectionFactory() {
+        return new PetrelConnectionFactory(connectionUrl());
+    }
+
     /** A connection factory for this broker over the transport named by {@value #TRANSPORT_PROPERTY}. */
     public ConnectionFactory connectionFactory() {
-        // TEMPORARY until petrel-client lands in main: then `new PetrelConnectionFactory(connectionUrl())`.
-        try {
-            return (ConnectionFactory) Class.forName("dev.petrel.client.PetrelConnectionFactory")
-                    .getConstructor(String.class).newInstance(connectionUrl());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot create dev.petrel.client.PetrelConnectionFactory", e);
-        }
+        return new PetrelConnectionFactory(connectionUrl());
     }
 
     /** The URL tests connect to: {@code vm://<name>}, or the TCP listener's {@code tcp://127.0.0.1:<port>}. */

@@ -57,12 +57,16 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
     private final ScheduledExecutorService timer;
     private final ExecutorService pagerPool;
     private final Destinations destinations;
+    private final XaTransactions xa;
     private final AtomicLong messageIds = new AtomicLong();
     private final AtomicLong queueIds = new AtomicLong();
     private final AtomicLong connectionIds = new AtomicLong();
     private final AtomicLong memoryUsed = new AtomicLong();
     private final Set<LocalConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final java.time.Instant startedAt = java.time.Instant.now();
+    private final MessageRates rates = new MessageRates();
+    private volatile dev.petrel.management.BrokerAdmin admin;
 
     /**
      * Creates and starts a broker: opens the store (null runs without one, messages in memory only)
@@ -84,11 +88,13 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("petrel-" + config.name() + "-timer"));
         this.pagerPool = Executors.newFixedThreadPool(2, daemonThreads("petrel-" + config.name() + "-pager"));
         this.destinations = new Destinations(this);
+        this.xa = new XaTransactions(this);
         if (store != null) {
             try {
                 Recovery recovery = store.open();
                 messageIds.set(recovery.maxMessageId());
                 queueIds.set(recovery.maxQueueId());
+                xa.recover(recovery);
                 destinations.recover(recovery);
             } catch (StoreException | JMSException | RuntimeException e) {
                 pool.shutdownNow();
@@ -114,7 +120,12 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
 
     @Override
     public BrokerConnection connect(ConnectRequest request, ClientHandler handler) throws JMSException {
-        return connect(request.username(), request.password(), handler);
+        BrokerConnection connection = connect(request.username(), request.password(), handler);
+        if (request.uri() != null && request.uri().getHost() != null && request.uri().getPort() >= 0
+                && !"vm".equals(request.uri().getScheme())) {
+            ((LocalConnection) connection).remoteAddress = request.uri().getHost() + ":" + request.uri().getPort();
+        }
+        return connection;
     }
 
     /** Authenticates and opens a connection whose callbacks go to {@code handler}. */
@@ -123,7 +134,8 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
             throw new jakarta.jms.IllegalStateException("broker '" + config.name() + "' is closed");
         }
         authenticator.authenticate(username, password);
-        LocalConnection connection = new LocalConnection(this, config.name() + "-" + connectionIds.incrementAndGet(), handler, username);
+        LocalConnection connection = new LocalConnection(this, config.name() + "-" + connectionIds.incrementAndGet(), handler);
+        connection.user = username;
         connections.add(connection);
         return connection;
     }
@@ -144,6 +156,46 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
         destinations.internalQueue(name);
     }
 
+    /**
+     * The management API over this broker (one instance, created on first use): what the admin
+     * console shows and does. Thread-safe.
+     */
+    public dev.petrel.management.BrokerAdmin admin() {
+        dev.petrel.management.BrokerAdmin current = admin;
+        if (current == null) {
+            synchronized (this) {
+                if (admin == null) {
+                    admin = new dev.petrel.broker.admin.BrokerAdministration(new ManagementAccess(this));
+                }
+                current = admin;
+            }
+        }
+        return current;
+    }
+
+    java.time.Instant startedAt() {
+        return startedAt;
+    }
+
+    MessageRates rates() {
+        return rates;
+    }
+
+    /** The open connections, for management. */
+    List<LocalConnection> openConnections() {
+        return new ArrayList<>(connections);
+    }
+
+    /** The highest message id handed out so far. */
+    long lastMessageId() {
+        return messageIds.get();
+    }
+
+    /** A fresh message id. */
+    long nextMessageId() {
+        return messageIds.incrementAndGet();
+    }
+
     /** The store, or null when the broker runs without one. */
     MessageStore store() {
         return store;
@@ -160,6 +212,23 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
 
     Destinations destinations() {
         return destinations;
+    }
+
+    /**
+     * The xids of the XA branches prepared and waiting for their outcome (in doubt), for operators
+     * (the console) and transaction managers' recovery.
+     */
+    public List<dev.petrel.protocol.PetrelXid> inDoubtTransactions() {
+        return xa.recover();
+    }
+
+    /** The XA transaction branches. */
+    XaTransactions xa() {
+        return xa;
+    }
+
+    long addMemoryAndGet(long bytes) {
+        return memoryUsed.addAndGet(bytes);
     }
 
     long nextQueueId() {
@@ -264,6 +333,7 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
                 memoryUsed.addAndGet(-reservedBytes);
                 done.completeExceptionally(storeFailure(failure));
             } else {
+                rates.record(sends.size(), acks.size());
                 visible.forEach(Runnable::run);
                 acked.forEach(MessageQueue::acknowledged);
                 done.complete(null);
@@ -281,7 +351,10 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
         return e;
     }
 
-    /** Closes every connection, finishes store writes, closes the store. Idempotent. */
+    /**
+     * Closes every connection (telling each client through {@code ClientHandler.connectionFailed}, so its
+     * ExceptionListener hears of it), finishes store writes, closes the store. Idempotent.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -289,6 +362,8 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
         }
         for (LocalConnection connection : new ArrayList<>(connections)) {
             connection.close();
+            connection.handler().connectionFailed(
+                    new JMSException("broker '" + config.name() + "' was shut down; the connection is closed"));
         }
         timer.shutdownNow();
         pagerPool.shutdown();

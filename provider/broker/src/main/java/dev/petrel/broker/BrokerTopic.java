@@ -17,6 +17,8 @@ final class BrokerTopic {
     /** The owning connection of a temporary topic, else null. */
     final LocalConnection owner;
     final List<MessageQueue> subscriptions = new CopyOnWriteArrayList<>();
+    /** Messages published to it since the broker started (for management). */
+    final java.util.concurrent.atomic.LongAdder published = new java.util.concurrent.atomic.LongAdder();
 
     BrokerTopic(DestinationRef ref, LocalConnection owner) {
         this.ref = ref;

@@ -60,10 +60,26 @@ final class Destinations {
                 subscriptions.put(new SubscriptionKey(def.clientId(), def.subscriptionName(), true), queue);
                 topic.subscriptions.add(queue);
             }
+            queue.counters.recovered(rq.messageCount());
             if (rq.messageCount() > 0) {
                 queue.recover();
             }
         }
+    }
+
+    /** The queue or durable subscription stored under this id, or null. */
+    synchronized MessageQueue byStoreQueueId(long storeQueueId) {
+        for (MessageQueue queue : queues.values()) {
+            if (queue.storeQueueId == storeQueueId) {
+                return queue;
+            }
+        }
+        for (MessageQueue queue : subscriptions.values()) {
+            if (queue.storeQueueId == storeQueueId) {
+                return queue;
+            }
+        }
+        return null;
     }
 
     static Selector compile(String selector) throws jakarta.jms.InvalidSelectorException {
@@ -148,6 +164,7 @@ final class Destinations {
         }
         BrokerTopic existing = topics.get(ref);
         BrokerTopic topic = existing != null ? existing : topic(ref, true);
+        topic.published.increment();
         List<MessageQueue> targets = new ArrayList<>();
         for (MessageQueue subscription : topic.subscriptions) {
             if (subscription.subscription.accepts(message, publisher)) {
@@ -313,6 +330,44 @@ final class Destinations {
                     "delete " + queue.subscription.describe());
         }
         queue.delete();
+    }
+
+    /** Every queue (temporary ones included), for management. No lock: a snapshot of the concurrent map. */
+    List<MessageQueue> allQueues() {
+        return new ArrayList<>(queues.values());
+    }
+
+    /** Every topic, for management. */
+    List<BrokerTopic> allTopics() {
+        return new ArrayList<>(topics.values());
+    }
+
+    /** The queue or temporary queue with this name, or null; never creates. */
+    MessageQueue existingQueue(String name) {
+        MessageQueue queue = queues.get(DestinationRef.queue(name));
+        if (queue != null) {
+            return queue;
+        }
+        for (MessageQueue q : queues.values()) {
+            if (q.destination.name().equals(name)) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    /** The topic or temporary topic with this name, or null; never creates. */
+    BrokerTopic existingTopic(String name) {
+        BrokerTopic topic = topics.get(DestinationRef.topic(name));
+        if (topic != null) {
+            return topic;
+        }
+        for (BrokerTopic t : topics.values()) {
+            if (t.ref.name().equals(name)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     synchronized void claimClientId(String clientId, LocalConnection connection) throws JMSException {

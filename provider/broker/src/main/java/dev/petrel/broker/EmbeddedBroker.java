@@ -51,6 +51,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         return broker;
     }
 
+    /** The management API over this broker (what the admin console uses). */
+    public dev.petrel.management.BrokerAdmin admin() {
+        return broker.admin();
+    }
+
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {

@@ -6,6 +6,7 @@ import dev.petrel.protocol.BrokerConnection;
 import dev.petrel.protocol.ClientHandler;
 import dev.petrel.protocol.ConnectionInfo;
 import dev.petrel.protocol.ConsumerSpec;
+import dev.petrel.protocol.PetrelXid;
 import dev.petrel.selector.Selector;
 import dev.petrel.broker.security.Action;
 import jakarta.jms.IllegalStateException;
@@ -38,7 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LocalConnection implements BrokerConnection {
     private static final Logger LOG = LoggerFactory.getLogger(LocalConnection.class);
 
-    private record ConsumerHandle(SessionState session, MessageQueue queue) {
+    record ConsumerHandle(SessionState session, MessageQueue queue, ConsumerSpec spec) {
     }
 
     private final Broker broker;
@@ -50,12 +51,14 @@ final class LocalConnection implements BrokerConnection {
     private final Map<Long, ConsumerHandle> consumers = new ConcurrentHashMap<>();
     private final Map<Long, BrowserCursor> browsers = new ConcurrentHashMap<>();
     private final Set<DestinationRef> temporaries = ConcurrentHashMap.newKeySet();
-    private final String user;
     private volatile String clientId;
+    /** For management: where the client connects from ({@code vm} in-VM), its user, when. */
+    volatile String remoteAddress = "vm";
+    volatile String user;
+    final java.time.Instant connectedAt = java.time.Instant.now();
 
-    LocalConnection(Broker broker, String connectionId, ClientHandler handler, String user) {
+    LocalConnection(Broker broker, String connectionId, ClientHandler handler) {
         this.broker = broker;
-        this.user = user;
         this.info = new ConnectionInfo(connectionId, broker.name(), Broker.VERSION);
         this.handler = handler;
     }
@@ -135,6 +138,9 @@ final class LocalConnection implements BrokerConnection {
 
     private void closeSessionNow(SessionState session, List<Long> seen) throws JMSException {
         sessions.remove(session.id);
+        if (session.branch != null) {
+            broker.xa().sessionClosed(session);
+        }
         List<DeliveryRecord> held = session.close();
         for (Long consumerId : new ArrayList<>(session.consumerIds)) {
             ConsumerHandle consumer = consumers.remove(consumerId);
@@ -162,7 +168,7 @@ final class LocalConnection implements BrokerConnection {
     }
 
     /** Returns deliveries to their queues and waits until they are back. */
-    private static void giveBack(List<DeliveryRecord> deliveries, boolean seen) {
+    static void giveBack(List<DeliveryRecord> deliveries, boolean seen) {
         Map<MessageQueue, List<QueueEntry>> byQueue = new LinkedHashMap<>();
         for (DeliveryRecord d : deliveries) {
             byQueue.computeIfAbsent(d.queue(), q -> new ArrayList<>()).add(d.entry());
@@ -177,6 +183,12 @@ final class LocalConnection implements BrokerConnection {
         try {
             SessionState session = session(sessionId);
             authorize(Action.SEND, message.destination());
+            XaBranch branch = session.branch;
+            if (branch != null) {
+                broker.destinations().check(message.destination());
+                broker.xa().buffer(branch, message, this);
+                return CompletableFuture.completedFuture(null);
+            }
             if (session.transacted) {
                 broker.destinations().check(message.destination());
                 session.buffer(message);
@@ -208,7 +220,7 @@ final class LocalConnection implements BrokerConnection {
             queue = broker.destinations().subscribe(this, spec, selector);
             consumerSelector = null;
         }
-        consumers.put(consumerId, new ConsumerHandle(session, queue));
+        consumers.put(consumerId, new ConsumerHandle(session, queue, spec));
         session.consumerIds.add(consumerId);
         queue.addConsumer(new Subscriber(consumerId, this, session, consumerSelector, spec.prefetch())).join();
     }
@@ -248,6 +260,11 @@ final class LocalConnection implements BrokerConnection {
     public void acknowledge(long sessionId, List<Long> deliveryIds) throws JMSException {
         SessionState session = session(sessionId);
         List<DeliveryRecord> acked = session.take(deliveryIds);
+        XaBranch branch = session.branch;
+        if (branch != null) {
+            broker.xa().acknowledge(branch, acked);
+            return;
+        }
         await(broker.commitWork(this, List.of(), acked), "acknowledge");
     }
 
@@ -287,6 +304,57 @@ final class LocalConnection implements BrokerConnection {
         SessionState session = session(sessionId);
         giveBack(session.take(unacknowledged), true);
         giveBack(session.take(notSeen), false);
+    }
+
+    @Override
+    public void xaStart(long sessionId, PetrelXid xid, int flags, int timeoutSeconds) throws JMSException {
+        SessionState session = session(sessionId);
+        if (session.transacted) {
+            throw XaTransactions.failure(javax.transaction.xa.XAException.XAER_PROTO, "session " + sessionId
+                    + " is locally transacted: it cannot take part in an XA transaction");
+        }
+        broker.xa().start(session, xid, flags, timeoutSeconds);
+    }
+
+    @Override
+    public void xaEnd(long sessionId, PetrelXid xid, int flags) throws JMSException {
+        checkOpen();
+        SessionState session = sessions.get(sessionId);
+        if (session == null) {
+            broker.xa().endAfterClose(xid, flags);
+        } else {
+            broker.xa().end(session, xid, flags);
+        }
+    }
+
+    @Override
+    public int xaPrepare(PetrelXid xid) throws JMSException {
+        checkOpen();
+        return broker.xa().prepare(xid);
+    }
+
+    @Override
+    public void xaCommit(PetrelXid xid, boolean onePhase) throws JMSException {
+        checkOpen();
+        broker.xa().commit(xid, onePhase);
+    }
+
+    @Override
+    public void xaRollback(PetrelXid xid) throws JMSException {
+        checkOpen();
+        broker.xa().rollback(xid);
+    }
+
+    @Override
+    public List<PetrelXid> xaRecover() throws JMSException {
+        checkOpen();
+        return broker.xa().recover();
+    }
+
+    @Override
+    public void xaForget(PetrelXid xid) throws JMSException {
+        checkOpen();
+        broker.xa().forget(xid);
     }
 
     @Override
@@ -351,6 +419,16 @@ final class LocalConnection implements BrokerConnection {
         if (browsers.remove(browserId) == null) {
             throw new IllegalStateException("browser " + browserId + " of connection " + info.connectionId() + " is closed or was never opened");
         }
+    }
+
+    /** Open sessions, for management. */
+    int sessionCount() {
+        return sessions.size();
+    }
+
+    /** Open consumers by id, for management (a live view). */
+    Map<Long, ConsumerHandle> consumerHandles() {
+        return consumers;
     }
 
     @Override

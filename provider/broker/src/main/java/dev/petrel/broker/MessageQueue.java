@@ -47,15 +47,19 @@ final class MessageQueue {
     final long storeQueueId;
     final DestinationPolicy policy;
     final SerialExecutor executor;
-    /** Guarded by the {@link Destinations} lock. */
-    int activeConsumers;
+    /** Changed under the {@link Destinations} lock; volatile so that management may read it without. */
+    volatile int activeConsumers;
     private volatile boolean deleted;
 
-    private final QueueWindow window;
+    /** Counters for management, written on the executor. */
+    final QueueCounters counters = new QueueCounters();
+    final QueueWindow window;
     private final ConsumerRing consumers = new ConsumerRing();
-    private final StorePager pager;
+    final StorePager pager;
     /** Pulls waiting for a page from the store, by consumer id. */
     private final Map<Long, CompletableFuture<Boolean>> pendingPulls = new HashMap<>();
+    /** Messages a recovered XA branch acknowledged and rolled back before they were paged in: redelivered when they are. */
+    private final java.util.Set<Long> rolledBackUnread = new java.util.HashSet<>();
 
     MessageQueue(Broker broker, DestinationRef destination, SubscriptionInfo subscription, LocalConnection owner,
                  long storeQueueId) {
@@ -92,6 +96,7 @@ final class MessageQueue {
 
     /** A new message for this queue (its store write, if any, is durable). */
     void enqueue(QueueEntry entry) {
+        counters.arrived();
         executor.execute(() -> {
             accept(entry);
             dispatch();
@@ -205,6 +210,7 @@ final class MessageQueue {
         executor.execute(() -> {
             for (QueueEntry e : entries) {
                 if (e.state == QueueEntry.State.DELIVERED) {
+                    counters.acknowledged();
                     release(e);
                 }
             }
@@ -259,6 +265,36 @@ final class MessageQueue {
         return done;
     }
 
+    /**
+     * The outcome of a recovered prepared XA branch that acknowledged messages {@code ids} here:
+     * committed, they are gone (their references are already removed); rolled back, they come back
+     * redelivered.
+     */
+    void settleRecovered(List<Long> ids, boolean committed) {
+        executor.execute(() -> {
+            List<QueueEntry> back = new ArrayList<>();
+            for (Long id : ids) {
+                broker.xa().unlock(storeQueueId, id);
+                QueueEntry e = window.held(id);
+                if (e == null || e.state != QueueEntry.State.DELIVERED) {
+                    if (committed) {
+                        pager.released(id);
+                    } else {
+                        rolledBackUnread.add(id);
+                    }
+                } else if (committed) {
+                    release(e);
+                } else {
+                    back.add(e);
+                }
+            }
+            if (!back.isEmpty()) {
+                returnEntries(back, true);
+            }
+            dispatch();
+        });
+    }
+
     /** Drops every message held in memory (the store side is the caller's business). */
     CompletableFuture<Void> delete() {
         deleted = true;
@@ -300,6 +336,7 @@ final class MessageQueue {
                 e.reserved = false;
                 broker.addMemory(-e.size);
             }
+            counters.removed(1);
             return;
         }
         if (e.stored) {
@@ -331,14 +368,16 @@ final class MessageQueue {
         }
     }
 
-    private void release(QueueEntry e) {
+    void release(QueueEntry e) {
         if (e.stored) {
             pager.released(e.id);
         }
-        window.release(e);
+        if (window.release(e)) {
+            counters.removed(1);
+        }
     }
 
-    private void dispatch() {
+    void dispatch() {
         if (deleted) {
             return;
         }
@@ -370,7 +409,7 @@ final class MessageQueue {
     /** Hands the entry to the consumer's client; false (nothing delivered) when its session is closed. */
     private boolean deliver(QueueEntry e, Subscriber subscriber) {
         long deliveryId = subscriber.connection.nextDeliveryId();
-        e.state = QueueEntry.State.DELIVERED;
+        window.markDelivered(e);
         if (!subscriber.session.track(new DeliveryRecord(deliveryId, this, e, subscriber.consumerId))) {
             return false;
         }
@@ -418,7 +457,14 @@ final class MessageQueue {
     private void pageRead(StorePager.Page page) {
         for (QueueEntry e : pager.accept(page)) {
             if (!deleted && !window.holds(e.id)) {
-                hold(e);
+                if (broker.xa().isLockedByPrepared(storeQueueId, e.id)) {
+                    window.holdTaken(e);
+                } else {
+                    if (rolledBackUnread.remove(e.id)) {
+                        e.deliveryCount++;
+                    }
+                    hold(e);
+                }
             }
         }
         answerPendingPulls();
@@ -433,7 +479,7 @@ final class MessageQueue {
 
     /** Takes an entry off this queue for good (see {@link MessageMover}); forgets it once that is durable. */
     private void moveAway(QueueEntry e, String targetQueue, Map<String, Object> extra) {
-        e.state = QueueEntry.State.GONE;
+        window.markGone(e);
         MessageMover.move(this, e, targetQueue, extra).whenCompleteAsync((ignored, failure) -> release(e), executor);
     }
 }

@@ -23,6 +23,8 @@ final class QueueWindow {
     private final PriorityQueue<QueueEntry> scheduled = new PriorityQueue<>(QueueEntry.DUE_ORDER);
     private final Map<Long, QueueEntry> held = new HashMap<>();
     private long memoryBytes;
+    /** Held entries delivered and not yet acknowledged; written on the executor, read by management. */
+    private volatile long inFlight;
 
     QueueWindow(Broker broker) {
         this.broker = broker;
@@ -59,8 +61,54 @@ final class QueueWindow {
         return false;
     }
 
+    /** Holds an entry that is already taken (acknowledged by a prepared XA branch): it does not wait for delivery. */
+    void holdTaken(QueueEntry e) {
+        held.put(e.id, e);
+        memoryBytes += e.size;
+        broker.addMemory(e.size);
+        markDelivered(e);
+    }
+
+    long inFlight() {
+        return inFlight;
+    }
+
+    /** The entry is handed to a consumer. */
+    void markDelivered(QueueEntry e) {
+        if (e.state != QueueEntry.State.DELIVERED) {
+            inFlight++;
+        }
+        e.state = QueueEntry.State.DELIVERED;
+    }
+
+    /** The entry is leaving (moved away, purged), still held until that is durable. */
+    void markGone(QueueEntry e) {
+        if (e.state == QueueEntry.State.DELIVERED) {
+            inFlight--;
+        }
+        e.state = QueueEntry.State.GONE;
+    }
+
+    /** The held entry with this id, or null. */
+    QueueEntry held(long messageId) {
+        return held.get(messageId);
+    }
+
+    /** The held entries, in no order: a live view, for iterating on the executor only. */
+    java.util.Collection<QueueEntry> heldEntries() {
+        return java.util.Collections.unmodifiableCollection(held.values());
+    }
+
+    /** Every held entry, in no order (a copy). */
+    List<QueueEntry> snapshotHeld() {
+        return new ArrayList<>(held.values());
+    }
+
     /** A held entry (returned, or not delivered after all) waits again at its place. */
     void makeAvailable(QueueEntry e) {
+        if (e.state == QueueEntry.State.DELIVERED) {
+            inFlight--;
+        }
         e.state = QueueEntry.State.AVAILABLE;
         available.add(e);
     }
@@ -71,13 +119,15 @@ final class QueueWindow {
                 : e.state == QueueEntry.State.SCHEDULED && scheduled.remove(e);
     }
 
-    /** Forgets an entry for good. */
-    void release(QueueEntry e) {
+    /** Forgets an entry for good; true when it was held. */
+    boolean release(QueueEntry e) {
+        markGone(e);
         if (held.remove(e.id) != null) {
             memoryBytes -= e.size;
             broker.addMemory(-e.size);
+            return true;
         }
-        e.state = QueueEntry.State.GONE;
+        return false;
     }
 
     /** Entries whose delivery time has come become available. */

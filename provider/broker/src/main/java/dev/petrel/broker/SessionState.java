@@ -24,6 +24,8 @@ final class SessionState {
     private final Map<Long, DeliveryRecord> deliveries = new LinkedHashMap<>();
     private final List<MessageData> bufferedSends = new ArrayList<>();
     private boolean closed;
+    /** The XA branch the session is associated with, or null (see {@link XaTransactions}). */
+    volatile XaBranch branch;
 
     SessionState(long id, boolean transacted) {
         this.id = id;
@@ -53,6 +55,17 @@ final class SessionState {
         return taken;
     }
 
+    /** How many deliveries to this consumer the session holds (for management). */
+    synchronized int inFlight(long consumerId) {
+        int n = 0;
+        for (DeliveryRecord d : deliveries.values()) {
+            if (d.consumerId() == consumerId) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     synchronized void buffer(MessageData message) {
         bufferedSends.add(message);
     }
@@ -74,5 +87,12 @@ final class SessionState {
         List<DeliveryRecord> all = new ArrayList<>(deliveries.values());
         deliveries.clear();
         return all;
+    }
+
+    /** Drops the association with {@code rolledBack} (forgotten after a timeout), if it is still the session's. */
+    void leave(XaBranch rolledBack) {
+        if (branch == rolledBack) {
+            branch = null;
+        }
     }
 }

@@ -34,7 +34,8 @@ final class StorePager {
 
     private final MessageStore store;
     private final long storeQueueId;
-    private boolean pagedOut;
+    /** Volatile: management reads it from other threads. */
+    private volatile boolean pagedOut;
     private long cursor;
     private boolean reading;
     /** The lowest id left in the store while the current read ran (it may have been written after the read looked). */

@@ -8,6 +8,8 @@
  * {@code LocalConnection} (the {@link dev.petrel.protocol.BrokerConnection} the transports use), with
  * one {@code SessionState} per session holding its deliveries and buffered transacted sends.
  * {@link dev.petrel.broker.EmbeddedBroker} starts a broker and registers it for {@code vm://} URLs.
+ * XA branches live in {@code XaTransactions}, keyed by xid; a session associated with one
+ * ({@code SessionState.branch}) buffers its sends and acknowledgements there.
  *
  * <p><b>Threading.</b>
  * <ul>

@@ -41,6 +41,18 @@ public interface MessageStore extends AutoCloseable {
      */
     List<StoredReference> readReferences(long storeQueueId, long afterMessageId, int max) throws StoreException;
 
+    /**
+     * Reads up to {@code max} references of one store queue whose message id is less than
+     * {@code beforeMessageId}, in descending message-id order (newest first), with their messages:
+     * the reverse of {@link #readReferences}, for browsing a backlog from its end. Cost: O(max), an
+     * index range scan. Sees every write whose future has completed. Engines that cannot do this
+     * keep the default, which fails.
+     */
+    default List<StoredReference> readReferencesBefore(long storeQueueId, long beforeMessageId, int max)
+            throws StoreException {
+        throw new StoreException(getClass().getName() + " cannot read references in descending order");
+    }
+
     /** Sizes for operators: bytes on disk, and where. */
     StoreStats stats();
 

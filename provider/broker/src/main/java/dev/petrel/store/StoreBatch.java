@@ -13,6 +13,11 @@ public final class StoreBatch {
         return this;
     }
 
+    public StoreBatch addAll(List<StoreOperation> more) {
+        operations.addAll(more);
+        return this;
+    }
+
     public List<StoreOperation> operations() {
         return Collections.unmodifiableList(operations);
     }

@@ -19,8 +19,9 @@ import java.util.List;
 /**
  * The child JVM of {@link CrashRecoveryTest}: runs an embedded broker with concurrent producers and
  * consumers until it is killed, and reports on standard output, one line each, what the broker
- * confirmed: {@code S <id>} once a persistent send has returned, {@code A <id>} once the
- * acknowledgement (client acknowledge or commit) of a received message has returned.
+ * confirmed: {@code S <id>} once a persistent send has returned, {@code R <id>} when a consumer
+ * received a message (its acknowledgement may or may not complete before the kill), {@code A <id>}
+ * once the acknowledgement (client acknowledge or commit) of a received message has returned.
  */
 public final class CrashWorkload {
     static final String QUEUE = "crash.orders";
@@ -86,7 +87,9 @@ public final class CrashWorkload {
             while (true) {
                 Message message = consumer.receive(500);
                 if (message != null) {
-                    pending.add(message.getLongProperty(ID));
+                    long id = message.getLongProperty(ID);
+                    report(out, "R " + id);
+                    pending.add(id);
                     last = message;
                 }
                 if (pending.size() >= 7 || (message == null && !pending.isEmpty())) {

@@ -14,7 +14,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 
 /**
- * The child JVM of {@link PagingTest}, run with a small heap: puts {@code count} persistent 1 KiB
+ * The child JVM of {@link BacklogLargerThanHeapTest}, run with a small heap: puts {@code count} persistent 1 KiB
  * messages on one queue with no consumer, then drains them all, checking their order. Prints
  * {@code HEAP <bytes>} (heap used after the fill, after a GC) and {@code DRAINED <n> IN_ORDER} or
  * {@code OUT_OF_ORDER ...}.

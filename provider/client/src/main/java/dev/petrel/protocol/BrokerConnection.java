@@ -135,6 +135,58 @@ public interface BrokerConnection extends AutoCloseable {
 
     void closeBrowser(long browserId) throws JMSException;
 
+    // ---- XA (two-phase commit); see dev.petrel.client.xa ---------------------------------------
+    // Errors are XaFailureException carrying the XAException code. A branch is keyed by its xid,
+    // not by a session: it can be ended in one session and prepared, committed, rolled back or
+    // forgotten from any connection of the same broker (which is how transaction managers recover).
+    // The defaults refuse XA (XAER_RMERR) for transports that do not carry it.
+
+    /**
+     * Associates the session with a branch ({@code XAResource.start}): TMNOFLAGS starts a new one
+     * (XAER_DUPID if it exists), TMJOIN joins an idle one, TMRESUME resumes one this session
+     * suspended. While associated, the session's sends are buffered in the branch and its
+     * acknowledgements become the branch's. {@code timeoutSeconds} (new branches only; 0 for the
+     * broker's default) after which an unprepared branch is rolled back (then XA_RBTIMEOUT).
+     */
+    default void xaStart(long sessionId, PetrelXid xid, int flags, int timeoutSeconds) throws JMSException {
+        throw xaUnsupported();
+    }
+
+    /** Ends the session's association ({@code XAResource.end}): TMSUCCESS, TMFAIL (branch becomes rollback-only) or TMSUSPEND. */
+    default void xaEnd(long sessionId, PetrelXid xid, int flags) throws JMSException {
+        throw xaUnsupported();
+    }
+
+    /** Prepares a branch and makes it durable; returns {@code XAResource.XA_OK}, or {@code XA_RDONLY} when it did nothing (then it is forgotten). */
+    default int xaPrepare(PetrelXid xid) throws JMSException {
+        throw xaUnsupported();
+    }
+
+    /** Commits a prepared branch, or an idle one in one phase ({@code onePhase}). */
+    default void xaCommit(PetrelXid xid, boolean onePhase) throws JMSException {
+        throw xaUnsupported();
+    }
+
+    /** Rolls back an idle, rollback-only or prepared branch. */
+    default void xaRollback(PetrelXid xid) throws JMSException {
+        throw xaUnsupported();
+    }
+
+    /** The xids of every prepared (or heuristically completed) branch of the broker. */
+    default List<PetrelXid> xaRecover() throws JMSException {
+        throw xaUnsupported();
+    }
+
+    /** Forgets a heuristically completed branch. */
+    default void xaForget(PetrelXid xid) throws JMSException {
+        throw xaUnsupported();
+    }
+
+    private XaFailureException xaUnsupported() {
+        return new XaFailureException(getClass().getSimpleName() + " does not support XA transactions",
+                javax.transaction.xa.XAException.XAER_RMERR);
+    }
+
     /**
      * Closes the connection on the broker: every session is closed as by {@link #closeSession} with
      * nothing seen, temporary destinations are deleted, the client id is released. Idempotent.

@@ -4,6 +4,7 @@ import dev.petrel.tck.TckTest;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
@@ -129,6 +130,42 @@ class QueueBrowserTest extends TckTest {
             assertEquals(sent.getJMSMessageID(), browsed.getJMSMessageID());
             assertEquals("t", browsed.getJMSType());
             assertEquals(7, browsed.getIntProperty("n"));
+        }
+    }
+
+    @Test
+    void browserDoesNotShowMessagesOfAnUncommittedTransaction() throws JMSException {
+        try (Connection c = startedConnection()) {
+            Session tx = c.createSession(true, Session.SESSION_TRANSACTED);
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Queue q = s.createQueue(uniqueName());
+            send(tx, q, "uncommitted");
+            send(s, q, "committed");
+            assertEquals(List.of("committed"), browse(s.createBrowser(q)));
+            tx.rollback();
+        }
+    }
+
+    @Test
+    void browserDoesNotShowConsumedMessages() throws JMSException {
+        try (Connection c = startedConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Queue q = s.createQueue(uniqueName());
+            send(s, q, "a", "b");
+            MessageConsumer consumer = s.createConsumer(q);
+            assertEquals("a", receiveText(consumer));
+            consumer.close();
+            assertEquals(List.of("b"), browse(s.createBrowser(q)));
+        }
+    }
+
+    @Test
+    void browserWorksOnATemporaryQueue() throws JMSException {
+        try (Connection c = startedConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Queue q = s.createTemporaryQueue();
+            send(s, q, "t1", "t2");
+            assertEquals(List.of("t1", "t2"), browse(s.createBrowser(q)));
         }
     }
 }

@@ -150,4 +150,24 @@ class JmsContextMisuseTest extends TckTest {
             assertThrows(IllegalStateRuntimeException.class, consumer::receiveNoWait);
         }
     }
+
+    @Test
+    void unsharedDurableConsumerWithoutAClientIdThrowsIllegalStateRuntimeException() {
+        try (JMSContext ctx = cf.createContext()) {
+            jakarta.jms.Topic t = ctx.createTopic(uniqueName());
+            assertThrows(IllegalStateRuntimeException.class, () -> ctx.createDurableConsumer(t, uniqueName()));
+        }
+    }
+
+    @Test
+    void unsubscribeWithAnActiveConsumerThrowsJmsRuntimeException() {
+        String sub = uniqueName();
+        try (JMSContext ctx = cf.createContext()) {
+            jakarta.jms.Topic t = ctx.createTopic(uniqueName());
+            JMSConsumer active = ctx.createSharedDurableConsumer(t, sub);
+            assertThrows(jakarta.jms.JMSRuntimeException.class, () -> ctx.unsubscribe(sub));
+            active.close();
+            ctx.unsubscribe(sub);
+        }
+    }
 }

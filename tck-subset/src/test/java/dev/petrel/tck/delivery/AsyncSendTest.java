@@ -1,5 +1,6 @@
 package dev.petrel.tck.delivery;
 
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import dev.petrel.tck.TckTest;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
@@ -230,6 +231,45 @@ class AsyncSendTest extends TckTest {
             r.awaitFirstCall();
             assertEquals(1, r.failed.size(), "expected onException, got onCompletion");
             assertTrue(r.completed.isEmpty());
+        }
+    }
+
+    @Test
+    void completionListenerIsNotCalledOnTheSendingThread() throws Exception {
+        try (Connection c = cf.createConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer p = s.createProducer(s.createQueue(uniqueName()));
+            AtomicReference<Thread> callbackThread = new AtomicReference<>();
+            CountDownLatch done = new CountDownLatch(1);
+            p.send(s.createTextMessage("x"), new CompletionListener() {
+                @Override
+                public void onCompletion(Message message) {
+                    callbackThread.set(Thread.currentThread());
+                    done.countDown();
+                }
+
+                @Override
+                public void onException(Message message, Exception exception) {
+                    callbackThread.set(Thread.currentThread());
+                    done.countDown();
+                }
+            });
+            assertTrue(done.await(TIMEOUT_MS, TimeUnit.MILLISECONDS));
+            assertNotSame(Thread.currentThread(), callbackThread.get());
+        }
+    }
+
+    @Test
+    void commitWaitsForOutstandingCompletionCallbacks() throws Exception {
+        try (Connection c = cf.createConnection()) {
+            Session tx = c.createSession(true, Session.SESSION_TRANSACTED);
+            MessageProducer p = tx.createProducer(tx.createQueue(uniqueName()));
+            Recorder r = new Recorder();
+            for (int i = 0; i < 10; i++) {
+                p.send(tx.createTextMessage("m" + i), r);
+            }
+            tx.commit();
+            assertEquals(10, r.calls.get(), "commit() returned before every callback ran");
         }
     }
 }

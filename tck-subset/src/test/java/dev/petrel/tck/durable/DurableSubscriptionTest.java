@@ -1,5 +1,6 @@
 package dev.petrel.tck.durable;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.petrel.tck.TckTest;
 import jakarta.jms.Connection;
 import jakarta.jms.IllegalStateException;
@@ -244,6 +245,34 @@ class DurableSubscriptionTest extends TckTest {
             assertEquals("unacked", receiveText(again));
             again.close();
             s2.unsubscribe(sub);
+        }
+    }
+
+    @Test
+    void durableSubscriberReportsItsNoLocalSetting() throws JMSException {
+        String sub = uniqueName();
+        try (Connection c = connectionWithClientId(uniqueName())) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Topic t = s.createTopic(uniqueName());
+            TopicSubscriber subscriber = s.createDurableSubscriber(t, sub, null, true);
+            assertTrue(subscriber.getNoLocal());
+            subscriber.close();
+            s.unsubscribe(sub);
+        }
+    }
+
+    @Test
+    void noLocalDurableSubscriptionDoesNotKeepMessagesFromItsOwnConnection() throws JMSException {
+        String sub = uniqueName();
+        try (Connection c = connectionWithClientId(uniqueName()); Connection other = cf.createConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Topic t = s.createTopic(uniqueName());
+            MessageConsumer consumer = s.createDurableConsumer(t, sub, null, true);
+            publish(c, t, "local");
+            publish(other, t, "remote");
+            assertEquals("remote", receiveText(consumer));
+            consumer.close();
+            s.unsubscribe(sub);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.petrel.tck.durable;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.petrel.tck.TckTest;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -213,6 +214,26 @@ class SharedSubscriptionTest extends TckTest {
             }
             assertEquals("m2", receiveText(shared));
             assertNull(shared.receive(250));
+        }
+    }
+
+    @Test
+    void unacknowledgedMessageOfASharedDurableSubscriptionGoesToAnotherConsumer() throws JMSException {
+        String sub = uniqueName();
+        try (Connection c = startedConnection()) {
+            Session clientAck = c.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+            Topic t = clientAck.createTopic(uniqueName());
+            MessageConsumer first = clientAck.createSharedDurableConsumer(t, sub);
+            Session other = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            publish(c, t, 1, "unacked ");
+            receiveRequired(first);
+            clientAck.close();
+            MessageConsumer second = other.createSharedDurableConsumer(t, sub);
+            Message m = receiveRequired(second);
+            assertEquals("unacked 0", ((TextMessage) m).getText());
+            assertTrue(m.getJMSRedelivered());
+            second.close();
+            other.unsubscribe(sub);
         }
     }
 }

@@ -381,4 +381,19 @@ class MessageBodyTest extends MessageTestSupport {
         m.clearBody();
         assertNull(m.getObject());
     }
+
+    @Test
+    void oneMegabyteBytesMessageRoundTrips() throws JMSException {
+        byte[] payload = new byte[1024 * 1024];
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] = (byte) (i * 31);
+        }
+        BytesMessage m = session.createBytesMessage();
+        m.writeBytes(payload);
+        BytesMessage r = roundTrip(m);
+        assertEquals(payload.length, r.getBodyLength());
+        byte[] got = new byte[payload.length];
+        assertEquals(payload.length, r.readBytes(got));
+        assertArrayEquals(payload, got);
+    }
 }

@@ -225,4 +225,62 @@ class PersistenceAcrossRestartTest {
             assertTrue(m.getJMSTimestamp() > 0);
         }
     }
+
+    @Test
+    void delayedPersistentMessageSurvivesARestartAndKeepsItsDeliveryTime() throws JMSException {
+        ConnectionFactory cf = startBroker();
+        String name = baseName + "_q";
+        long deliveryTime;
+        try (Connection c = cf.createConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer p = s.createProducer(s.createQueue(name));
+            p.setDeliveryDelay(2_000);
+            Message m = s.createTextMessage("delayed");
+            p.send(m);
+            deliveryTime = m.getJMSDeliveryTime();
+        }
+        cf = restartBroker();
+        try (Connection c = cf.createConnection()) {
+            c.start();
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Message m = s.createConsumer(s.createQueue(name)).receive(2_000 + TIMEOUT_MS);
+            long arrived = System.currentTimeMillis();
+            assertNotNull(m, "the delayed message was lost in the restart");
+            assertEquals(deliveryTime, m.getJMSDeliveryTime());
+            assertTrue(arrived >= deliveryTime, "delivered before its delivery time after the restart");
+        }
+    }
+
+    @Test
+    void durableSubscriptionKeepsItsSelectorAcrossARestart() throws JMSException {
+        ConnectionFactory cf = startBroker();
+        String clientId = baseName + "_client";
+        String sub = baseName + "_sub";
+        String topicName = baseName + "_t";
+        try (Connection c = cf.createConnection()) {
+            c.setClientID(clientId);
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            s.createDurableConsumer(s.createTopic(topicName), sub, "keep = TRUE", false).close();
+        }
+        cf = restartBroker();
+        try (Connection c = cf.createConnection()) {
+            c.setClientID(clientId);
+            c.start();
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Topic t = s.createTopic(topicName);
+            MessageProducer p = s.createProducer(t);
+            Message dropped = s.createTextMessage("dropped");
+            dropped.setBooleanProperty("keep", false);
+            p.send(dropped);
+            Message kept = s.createTextMessage("kept");
+            kept.setBooleanProperty("keep", true);
+            p.send(kept);
+            MessageConsumer consumer = s.createDurableConsumer(t, sub, "keep = TRUE", false);
+            Message m = consumer.receive(TIMEOUT_MS);
+            assertNotNull(m);
+            assertEquals("kept", ((TextMessage) m).getText());
+            consumer.close();
+            s.unsubscribe(sub);
+        }
+    }
 }

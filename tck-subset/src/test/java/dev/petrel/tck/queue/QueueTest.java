@@ -269,4 +269,45 @@ class QueueTest extends TckTest {
             }
         };
     }
+
+    @Test
+    void closingAConsumerMakesItsBlockedReceiveReturnNull() throws Exception {
+        try (Connection c = startedConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = s.createConsumer(s.createQueue(uniqueName()));
+            AtomicReference<Object> result = new AtomicReference<>("not returned");
+            CountDownLatch returned = new CountDownLatch(1);
+            Thread receiver = new Thread(() -> {
+                try {
+                    result.set(consumer.receive(30_000));
+                } catch (JMSException e) {
+                    result.set(e);
+                } finally {
+                    returned.countDown();
+                }
+            }, "blocked-receiver");
+            receiver.start();
+            awaitCondition("the receiver to block", () -> receiver.getState() == Thread.State.TIMED_WAITING
+                    || receiver.getState() == Thread.State.WAITING);
+            consumer.close();
+            assertTrue(returned.await(TIMEOUT_MS, TimeUnit.MILLISECONDS), "receive did not return after close");
+            assertNull(result.get());
+        }
+    }
+
+    @Test
+    void aThousandMessagesArriveComplete() throws JMSException {
+        try (Connection c = startedConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Queue q = s.createQueue(uniqueName());
+            MessageProducer p = s.createProducer(q);
+            for (int i = 0; i < 1000; i++) {
+                p.send(s.createTextMessage("m" + i));
+            }
+            MessageConsumer consumer = s.createConsumer(q);
+            for (int i = 0; i < 1000; i++) {
+                assertEquals("m" + i, receiveText(consumer));
+            }
+        }
+    }
 }

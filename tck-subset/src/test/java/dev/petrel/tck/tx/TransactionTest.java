@@ -292,4 +292,37 @@ class TransactionTest extends TckTest {
             tx.commit();
         }
     }
+
+    @Test
+    void messagesReceivedByAConsumerClosedBeforeCommitAreStillCommitted() throws JMSException {
+        try (Connection c = startedConnection()) {
+            Session tx = c.createSession(true, Session.SESSION_TRANSACTED);
+            Queue q = tx.createQueue(uniqueName());
+            sendAuto(c, q, "taken");
+            MessageConsumer consumer = tx.createConsumer(q);
+            receiveRequired(consumer);
+            consumer.close();
+            tx.commit();
+            sendAuto(c, q, "marker");
+            assertEquals("marker", nextOn(c, q));
+        }
+    }
+
+    @Test
+    void rolledBackTopicMessageIsRedeliveredToTheSameSubscriber() throws JMSException {
+        try (Connection c = startedConnection()) {
+            Session tx = c.createSession(true, Session.SESSION_TRANSACTED);
+            Topic t = tx.createTopic(uniqueName());
+            MessageConsumer subscriber = tx.createConsumer(t);
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            s.createProducer(t).send(s.createTextMessage("topic tx"));
+            receiveRequired(subscriber);
+            tx.rollback();
+            Message again = receiveRequired(subscriber);
+            assertEquals("topic tx", ((TextMessage) again).getText());
+            assertTrue(again.getJMSRedelivered());
+            assertEquals(2, again.getIntProperty("JMSXDeliveryCount"));
+            tx.commit();
+        }
+    }
 }

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Turns one decoded request into the matching {@link BrokerConnection} call and its result into the
- * response frame: OK (PULL: a boolean, BROWSE_NEXT: the messages), or ERROR with the JMS exception.
+ * response frame: OK (PULL: a boolean, BROWSE_NEXT: the messages, XA_PREPARE: the vote, XA_RECOVER: the
+ * xids), or ERROR with the JMS exception.
  * GRANT_CREDIT is not answered; SEND is answered when the broker's stage completes. Runs on the
  * connection's serial executor, never on an I/O thread; stateless apart from its configuration.
  */
@@ -60,6 +61,9 @@ final class RequestDispatcher {
                     }
                     reply.accept(answer);
                 }
+                case XA_PREPARE -> reply.accept(Responses.prepared(correlationId,
+                        broker.xaPrepare(((Request.XaPrepare) request).xid())));
+                case XA_RECOVER -> reply.accept(Responses.recovered(correlationId, broker.xaRecover()));
                 case DISCONNECT -> {
                     broker.close();
                     disconnected.accept(Responses.ok(correlationId));
@@ -105,6 +109,16 @@ final class RequestDispatcher {
             broker.openBrowser(r.sessionId(), r.browserId(), r.queue(), r.selector());
         } else if (request instanceof Request.CloseBrowser r) {
             broker.closeBrowser(r.browserId());
+        } else if (request instanceof Request.XaStart r) {
+            broker.xaStart(r.sessionId(), r.xid(), r.flags(), r.timeoutSeconds());
+        } else if (request instanceof Request.XaEnd r) {
+            broker.xaEnd(r.sessionId(), r.xid(), r.flags());
+        } else if (request instanceof Request.XaCommit r) {
+            broker.xaCommit(r.xid(), r.onePhase());
+        } else if (request instanceof Request.XaRollback r) {
+            broker.xaRollback(r.xid());
+        } else if (request instanceof Request.XaForget r) {
+            broker.xaForget(r.xid());
         } else {
             throw new java.lang.IllegalStateException("no dispatch for " + request.type());
         }

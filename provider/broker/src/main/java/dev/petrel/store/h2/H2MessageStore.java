@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  * without kind or name, more than {@link #MAX_BATCH_BYTES}) are rejected alone, before they reach the
  * writer.
  *
- * <p>Threading: {@link #open} once, from one thread; {@link #write} and {@link #readReferences} from
+ * <p>Threading: {@link #open} once, from one thread; {@link #write}, {@link #readReferences} and {@link #readReferencesBefore} from
  * any thread, concurrently; futures complete on {@code petrel-store-writer}; {@link #close} from any
  * thread but a completion callback.
  */
@@ -64,6 +64,10 @@ public final class H2MessageStore implements MessageStore {
     private static final String READ_REFERENCES = "SELECT r.MESSAGE_ID, r.PRIORITY, r.DELIVERY_COUNT,"
             + " (SELECT m.BODY FROM PETREL_MESSAGE m WHERE m.ID = r.MESSAGE_ID) FROM PETREL_REFERENCE r"
             + " WHERE r.QUEUE_ID = ? AND r.MESSAGE_ID > ? ORDER BY r.QUEUE_ID, r.MESSAGE_ID LIMIT ?";
+    /** The same walk backwards: H2 scans the primary key in reverse ("index sorted"). */
+    private static final String READ_REFERENCES_BEFORE = "SELECT r.MESSAGE_ID, r.PRIORITY, r.DELIVERY_COUNT,"
+            + " (SELECT m.BODY FROM PETREL_MESSAGE m WHERE m.ID = r.MESSAGE_ID) FROM PETREL_REFERENCE r"
+            + " WHERE r.QUEUE_ID = ? AND r.MESSAGE_ID < ? ORDER BY r.QUEUE_ID DESC, r.MESSAGE_ID DESC LIMIT ?";
 
     private enum State { NEW, OPEN, CLOSED }
 
@@ -199,6 +203,19 @@ public final class H2MessageStore implements MessageStore {
             if (operation instanceof StoreOperation.AddMessage m && m.encoded() == null) {
                 return "operation " + index + " adds message " + m.messageId() + " with null bytes";
             }
+            if (operation instanceof StoreOperation.PrepareTransaction p) {
+                if (p.xid() == null || p.xid().length == 0 || p.xid().length > 1024) {
+                    return "operation " + index + " prepares a transaction whose xid is missing or longer than 1024 bytes";
+                }
+                String inner = invalidity(new StoreBatch().addAll(p.operations()));
+                if (inner != null) {
+                    return "operation " + index + " prepares a transaction whose " + inner;
+                }
+            }
+            if ((operation instanceof StoreOperation.CommitPrepared c && c.xid() == null)
+                    || (operation instanceof StoreOperation.RollbackPrepared r && r.xid() == null)) {
+                return "operation " + index + " completes a prepared transaction without an xid";
+            }
             if (operation instanceof StoreOperation.AddQueue q && (q.definition() == null
                     || q.definition().kind() == null || q.definition().name() == null)) {
                 return "operation " + index + " adds store queue " + q.storeQueueId()
@@ -211,6 +228,17 @@ public final class H2MessageStore implements MessageStore {
 
     @Override
     public List<StoredReference> readReferences(long storeQueueId, long afterMessageId, int max) throws StoreException {
+        return read(READ_REFERENCES, storeQueueId, afterMessageId, max, "after");
+    }
+
+    @Override
+    public List<StoredReference> readReferencesBefore(long storeQueueId, long beforeMessageId, int max)
+            throws StoreException {
+        return read(READ_REFERENCES_BEFORE, storeQueueId, beforeMessageId, max, "before");
+    }
+
+    private List<StoredReference> read(String query, long storeQueueId, long boundary, int max, String side)
+            throws StoreException {
         if (max <= 0) {
             throw new StoreException("max must be positive, was " + max + " (store queue " + storeQueueId + ")");
         }
@@ -222,9 +250,9 @@ public final class H2MessageStore implements MessageStore {
         }
         List<StoredReference> references = new ArrayList<>(Math.min(max, 1024));
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement p = connection.prepareStatement(READ_REFERENCES)) {
+             PreparedStatement p = connection.prepareStatement(query)) {
             p.setLong(1, storeQueueId);
-            p.setLong(2, afterMessageId);
+            p.setLong(2, boundary);
             p.setInt(3, max);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
@@ -238,8 +266,8 @@ public final class H2MessageStore implements MessageStore {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("reading references of store queue " + storeQueueId + " after message "
-                    + afterMessageId + " from PETREL_REFERENCE at " + directory + " failed: " + e, e);
+            throw new StoreException("reading references of store queue " + storeQueueId + " " + side + " message "
+                    + boundary + " from PETREL_REFERENCE at " + directory + " failed: " + e, e);
         }
         return references;
     }

@@ -3,6 +3,8 @@ package dev.petrel.store.h2;
 import dev.petrel.store.QueueDefinition;
 import dev.petrel.store.Recovery;
 import dev.petrel.store.StoreException;
+import dev.petrel.store.h2.journal.JournalCorruptException;
+import dev.petrel.store.h2.journal.OperationCodec;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +23,10 @@ import java.util.List;
  * PETREL_QUEUE(ID, ...)    one row per store queue
  * PETREL_MESSAGE(ID, BODY) the encoded message; deleted with its last reference
  * PETREL_REFERENCE(QUEUE_ID, MESSAGE_ID, PRIORITY, DELIVERY_COUNT), PK (QUEUE_ID, MESSAGE_ID)
+ * PETREL_PREPARED(XID, OPERATIONS) a prepared XA branch: its operations (OperationCodec form), applied at commit
  * </pre>
+ * PETREL_PREPARED came after version 1 without changing it: opening a version 1 store creates it
+ * when missing.
  */
 final class H2Schema {
     static final long VERSION = 1;
@@ -42,6 +47,7 @@ final class H2Schema {
                 throw new StoreException("store at " + location + " has schema version " + version
                         + "; this engine reads version " + VERSION + " only");
             }
+            createPreparedTable(connection);
             connection.commit();
             return;
         }
@@ -57,7 +63,32 @@ final class H2Schema {
             s.execute("INSERT INTO PETREL_META VALUES ('" + SCHEMA_VERSION + "', " + VERSION + "), ('"
                     + MAX_MESSAGE_ID + "', 0), ('" + MAX_QUEUE_ID + "', 0), ('" + JOURNAL_POSITION + "', 0)");
         }
+        createPreparedTable(connection);
         connection.commit();
+    }
+
+    private static void createPreparedTable(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS PETREL_PREPARED (XID VARBINARY(1024) PRIMARY KEY,"
+                    + " OPERATIONS VARBINARY NOT NULL)");
+        }
+    }
+
+    /** Every prepared XA branch, in xid order. */
+    static List<Recovery.PreparedTransaction> preparedTransactions(Connection connection) throws SQLException {
+        List<Recovery.PreparedTransaction> prepared = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+             ResultSet r = s.executeQuery("SELECT XID, OPERATIONS FROM PETREL_PREPARED ORDER BY XID")) {
+            while (r.next()) {
+                try {
+                    prepared.add(new Recovery.PreparedTransaction(r.getBytes(1),
+                            OperationCodec.decodeOperations(r.getBytes(2))));
+                } catch (JournalCorruptException e) {
+                    throw new SQLException("PETREL_PREPARED holds a malformed branch: " + e.getMessage(), e);
+                }
+            }
+        }
+        return prepared;
     }
 
     private static boolean tableExists(Connection connection, String table) throws SQLException {
@@ -101,8 +132,16 @@ final class H2Schema {
                 scalar(connection, "SELECT COALESCE(MAX(ID), 0) FROM PETREL_MESSAGE"));
         long maxQueueId = Math.max(readMeta(connection, MAX_QUEUE_ID),
                 scalar(connection, "SELECT COALESCE(MAX(ID), 0) FROM PETREL_QUEUE"));
+        List<Recovery.PreparedTransaction> prepared = preparedTransactions(connection);
+        for (Recovery.PreparedTransaction p : prepared) {
+            for (dev.petrel.store.StoreOperation operation : p.operations()) {
+                if (operation instanceof dev.petrel.store.StoreOperation.AddMessage m) {
+                    maxMessageId = Math.max(maxMessageId, m.messageId());
+                }
+            }
+        }
         connection.commit();
-        return new Recovery(List.copyOf(queues), maxMessageId, maxQueueId);
+        return new Recovery(List.copyOf(queues), maxMessageId, maxQueueId, List.copyOf(prepared));
     }
 
     private static long scalar(Connection connection, String sql) throws SQLException {

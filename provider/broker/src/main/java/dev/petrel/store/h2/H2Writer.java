@@ -3,9 +3,12 @@ package dev.petrel.store.h2;
 import dev.petrel.store.QueueDefinition;
 import dev.petrel.store.StoreBatch;
 import dev.petrel.store.StoreOperation;
+import dev.petrel.store.h2.journal.JournalCorruptException;
+import dev.petrel.store.h2.journal.OperationCodec;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
@@ -32,6 +35,9 @@ final class H2Writer implements AutoCloseable {
     private final PreparedStatement deleteOrphanMessage;
     private final PreparedStatement updateDeliveryCount;
     private final PreparedStatement updateMeta;
+    private final PreparedStatement mergePrepared;
+    private final PreparedStatement selectPrepared;
+    private final PreparedStatement deletePrepared;
 
     private long maxMessageId;
     private long maxQueueId;
@@ -61,6 +67,9 @@ final class H2Writer implements AutoCloseable {
         updateDeliveryCount = connection.prepareStatement(
                 "UPDATE PETREL_REFERENCE SET DELIVERY_COUNT = ? WHERE QUEUE_ID = ? AND MESSAGE_ID = ?");
         updateMeta = connection.prepareStatement("UPDATE PETREL_META SET VAL = ? WHERE NAME = ?");
+        mergePrepared = connection.prepareStatement("MERGE INTO PETREL_PREPARED (XID, OPERATIONS) KEY (XID) VALUES (?, ?)");
+        selectPrepared = connection.prepareStatement("SELECT OPERATIONS FROM PETREL_PREPARED WHERE XID = ?");
+        deletePrepared = connection.prepareStatement("DELETE FROM PETREL_PREPARED WHERE XID = ?");
         maxMessageId = H2Schema.readMeta(connection, H2Schema.MAX_MESSAGE_ID);
         maxQueueId = H2Schema.readMeta(connection, H2Schema.MAX_QUEUE_ID);
         committedMaxMessageId = maxMessageId;
@@ -114,6 +123,27 @@ final class H2Writer implements AutoCloseable {
             updateDeliveryCount.setLong(2, u.storeQueueId());
             updateDeliveryCount.setLong(3, u.messageId());
             updateDeliveryCount.executeUpdate();
+        } else if (operation instanceof StoreOperation.PrepareTransaction p) {
+            mergePrepared.setBytes(1, p.xid());
+            mergePrepared.setBytes(2, OperationCodec.encodeOperations(p.operations()));
+            mergePrepared.executeUpdate();
+            for (StoreOperation inner : p.operations()) {
+                if (inner instanceof StoreOperation.AddMessage m) {
+                    maxMessageId = Math.max(maxMessageId, m.messageId());
+                }
+            }
+        } else if (operation instanceof StoreOperation.CommitPrepared c) {
+            List<StoreOperation> prepared = prepared(c.xid());
+            if (prepared != null) {
+                for (StoreOperation inner : prepared) {
+                    apply(inner);
+                }
+                deletePrepared.setBytes(1, c.xid());
+                deletePrepared.executeUpdate();
+            }
+        } else if (operation instanceof StoreOperation.RollbackPrepared r) {
+            deletePrepared.setBytes(1, r.xid());
+            deletePrepared.executeUpdate();
         } else if (operation instanceof StoreOperation.AddQueue q) {
             mergeQueue(q.storeQueueId(), q.definition());
             maxQueueId = Math.max(maxQueueId, q.storeQueueId());
@@ -127,6 +157,19 @@ final class H2Writer implements AutoCloseable {
             deleteQueue.executeUpdate();
         } else {
             throw new SQLException("unknown store operation " + operation);
+        }
+    }
+
+    /** The operations of a prepared branch, or null when there is none with this xid. */
+    private List<StoreOperation> prepared(byte[] xid) throws SQLException {
+        selectPrepared.setBytes(1, xid);
+        try (ResultSet r = selectPrepared.executeQuery()) {
+            if (!r.next()) {
+                return null;
+            }
+            return OperationCodec.decodeOperations(r.getBytes(1));
+        } catch (JournalCorruptException e) {
+            throw new SQLException("prepared branch in PETREL_PREPARED is malformed: " + e.getMessage(), e);
         }
     }
 

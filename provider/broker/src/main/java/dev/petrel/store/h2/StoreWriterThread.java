@@ -44,6 +44,8 @@ final class StoreWriterThread {
         for (StoreOperation operation : batch.operations()) {
             if (operation instanceof StoreOperation.AddMessage m) {
                 bytes += m.encoded().length;
+            } else if (operation instanceof StoreOperation.PrepareTransaction p) {
+                bytes += weight(new StoreBatch().addAll(p.operations()));
             }
         }
         return bytes;

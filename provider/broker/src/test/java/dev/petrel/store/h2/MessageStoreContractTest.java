@@ -68,6 +68,23 @@ abstract class MessageStoreContractTest {
     }
 
     @Test
+    void readReferencesBeforeReturnsTheQueuesReferencesBelowTheIdNewestFirst() throws Exception {
+        try (H2MessageStore store = store()) {
+            store.open();
+            await(store.write(addQueue(1, "orders")));
+            await(store.write(addQueue(2, "other")));
+            for (long id = 1; id <= 6; id++) {
+                await(store.write(send(id % 2 == 0 ? 1 : 2, id)));
+            }
+            List<StoredReference> refs = store.readReferencesBefore(1, 6, 10);
+            assertEquals(List.of(4L, 2L), refs.stream().map(StoredReference::messageId).toList());
+            assertArrayEquals(body(4), refs.get(0).encoded());
+            assertEquals(List.of(6L), store.readReferencesBefore(1, Long.MAX_VALUE, 1).stream()
+                    .map(StoredReference::messageId).toList());
+        }
+    }
+
+    @Test
     void reopenRecoversTheHighestIdsEvenAfterTheirRowsAreGone() throws Exception {
         try (H2MessageStore store = store()) {
             store.open();

@@ -1,5 +1,6 @@
 package dev.petrel.protocol.wire;
 
+import dev.petrel.protocol.XaFailureException;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidClientIDException;
 import jakarta.jms.InvalidDestinationException;
@@ -38,7 +39,8 @@ public record ErrorPayload(String exceptionClass, String message, String errorCo
             entry(MessageNotWriteableException.class, MessageNotWriteableException::new),
             entry(ResourceAllocationException.class, ResourceAllocationException::new),
             entry(TransactionInProgressException.class, TransactionInProgressException::new),
-            entry(TransactionRolledBackException.class, TransactionRolledBackException::new));
+            entry(TransactionRolledBackException.class, TransactionRolledBackException::new),
+            entry(XaFailureException.class, XaFailureException::new));
 
     private static Map.Entry<String, BiFunction<String, String, JMSException>> entry(
             Class<? extends JMSException> type, BiFunction<String, String, JMSException> constructor) {

@@ -3,6 +3,7 @@ package dev.petrel.protocol.wire;
 import dev.petrel.message.DestinationRef;
 import dev.petrel.message.MessageData;
 import dev.petrel.protocol.ConsumerSpec;
+import dev.petrel.protocol.PetrelXid;
 
 import java.util.List;
 
@@ -131,6 +132,43 @@ public sealed interface Request {
         public void writeTo(PayloadWriter out) { }
     }
 
+    record XaStart(long sessionId, PetrelXid xid, int flags, int timeoutSeconds) implements Request {
+        public FrameType type() { return FrameType.XA_START; }
+        public void writeTo(PayloadWriter out) {
+            out.writeLong(sessionId).writeBytes(xid.toBytes()).writeInt(flags).writeInt(timeoutSeconds);
+        }
+    }
+
+    record XaEnd(long sessionId, PetrelXid xid, int flags) implements Request {
+        public FrameType type() { return FrameType.XA_END; }
+        public void writeTo(PayloadWriter out) { out.writeLong(sessionId).writeBytes(xid.toBytes()).writeInt(flags); }
+    }
+
+    record XaPrepare(PetrelXid xid) implements Request {
+        public FrameType type() { return FrameType.XA_PREPARE; }
+        public void writeTo(PayloadWriter out) { out.writeBytes(xid.toBytes()); }
+    }
+
+    record XaCommit(PetrelXid xid, boolean onePhase) implements Request {
+        public FrameType type() { return FrameType.XA_COMMIT; }
+        public void writeTo(PayloadWriter out) { out.writeBytes(xid.toBytes()).writeBoolean(onePhase); }
+    }
+
+    record XaRollback(PetrelXid xid) implements Request {
+        public FrameType type() { return FrameType.XA_ROLLBACK; }
+        public void writeTo(PayloadWriter out) { out.writeBytes(xid.toBytes()); }
+    }
+
+    record XaRecover() implements Request {
+        public FrameType type() { return FrameType.XA_RECOVER; }
+        public void writeTo(PayloadWriter out) { }
+    }
+
+    record XaForget(PetrelXid xid) implements Request {
+        public FrameType type() { return FrameType.XA_FORGET; }
+        public void writeTo(PayloadWriter out) { out.writeBytes(xid.toBytes()); }
+    }
+
     /** Decodes a request frame; a frame that is not a request, or a malformed payload, is a protocol error. */
     static Request decode(Frame frame) throws WireProtocolException {
         PayloadReader in = frame.reader();
@@ -157,9 +195,29 @@ public sealed interface Request {
             case BROWSE_NEXT -> new BrowseNext(in.readLong(), in.readNonNegativeInt("browse batch size"));
             case CLOSE_BROWSER -> new CloseBrowser(in.readLong());
             case DISCONNECT -> new Disconnect();
+            case XA_START -> new XaStart(in.readLong(), readXid(in), in.readInt(), in.readNonNegativeInt("timeout"));
+            case XA_END -> new XaEnd(in.readLong(), readXid(in), in.readInt());
+            case XA_PREPARE -> new XaPrepare(readXid(in));
+            case XA_COMMIT -> new XaCommit(readXid(in), in.readBoolean());
+            case XA_ROLLBACK -> new XaRollback(readXid(in));
+            case XA_RECOVER -> new XaRecover();
+            case XA_FORGET -> new XaForget(readXid(in));
             default -> throw new WireProtocolException(frame.type() + " is not a request frame");
         };
         in.expectEnd();
         return request;
+    }
+
+    /** An xid in its {@link PetrelXid#toBytes} form, as a byte array; a malformed one is a protocol error. */
+    static PetrelXid readXid(PayloadReader in) throws WireProtocolException {
+        byte[] bytes = in.readBytes();
+        if (bytes == null) {
+            throw new WireProtocolException("xid is missing");
+        }
+        try {
+            return PetrelXid.fromBytes(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new WireProtocolException("malformed xid: " + e.getMessage());
+        }
     }
 }

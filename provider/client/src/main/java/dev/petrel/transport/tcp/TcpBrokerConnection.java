@@ -6,6 +6,7 @@ import dev.petrel.protocol.BrokerConnection;
 import dev.petrel.protocol.ClientHandler;
 import dev.petrel.protocol.ConnectionInfo;
 import dev.petrel.protocol.ConsumerSpec;
+import dev.petrel.protocol.PetrelXid;
 import dev.petrel.protocol.wire.ErrorPayload;
 import dev.petrel.protocol.wire.Frame;
 import dev.petrel.protocol.wire.FrameCodec;
@@ -235,6 +236,51 @@ public final class TcpBrokerConnection implements BrokerConnection {
     @Override
     public void closeBrowser(long browserId) throws JMSException {
         call(new Request.CloseBrowser(browserId));
+    }
+
+    @Override
+    public void xaStart(long sessionId, PetrelXid xid, int flags, int timeoutSeconds) throws JMSException {
+        call(new Request.XaStart(sessionId, xid, flags, timeoutSeconds));
+    }
+
+    @Override
+    public void xaEnd(long sessionId, PetrelXid xid, int flags) throws JMSException {
+        call(new Request.XaEnd(sessionId, xid, flags));
+    }
+
+    @Override
+    public int xaPrepare(PetrelXid xid) throws JMSException {
+        Frame answer = call(new Request.XaPrepare(xid));
+        try {
+            return Responses.readPrepared(answer);
+        } catch (WireProtocolException e) {
+            throw channel.protocolFailure(e);
+        }
+    }
+
+    @Override
+    public void xaCommit(PetrelXid xid, boolean onePhase) throws JMSException {
+        call(new Request.XaCommit(xid, onePhase));
+    }
+
+    @Override
+    public void xaRollback(PetrelXid xid) throws JMSException {
+        call(new Request.XaRollback(xid));
+    }
+
+    @Override
+    public List<PetrelXid> xaRecover() throws JMSException {
+        Frame answer = call(new Request.XaRecover());
+        try {
+            return Responses.readRecovered(answer);
+        } catch (WireProtocolException e) {
+            throw channel.protocolFailure(e);
+        }
+    }
+
+    @Override
+    public void xaForget(PetrelXid xid) throws JMSException {
+        call(new Request.XaForget(xid));
     }
 
     /**

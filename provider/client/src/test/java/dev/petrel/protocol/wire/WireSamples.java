@@ -31,6 +31,9 @@ final class WireSamples {
                 BodyType.TEXT, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    static final dev.petrel.protocol.PetrelXid XID = new dev.petrel.protocol.PetrelXid(7,
+            new byte[]{1, 2, 3}, new byte[]{4});
+
     static List<Request> requests() {
         DestinationRef queue = DestinationRef.queue("orders");
         DestinationRef temp = new DestinationRef(DestinationRef.Kind.TEMPORARY_QUEUE, "tmp-1");
@@ -55,6 +58,13 @@ final class WireSamples {
                 new Request.OpenBrowser(1, 3, queue, null),
                 new Request.BrowseNext(3, 10),
                 new Request.CloseBrowser(3),
+                new Request.XaStart(1, XID, javax.transaction.xa.XAResource.TMNOFLAGS, 30),
+                new Request.XaEnd(1, XID, javax.transaction.xa.XAResource.TMSUCCESS),
+                new Request.XaPrepare(XID),
+                new Request.XaCommit(XID, false),
+                new Request.XaRollback(XID),
+                new Request.XaRecover(),
+                new Request.XaForget(XID),
                 new Request.Disconnect());
     }
 

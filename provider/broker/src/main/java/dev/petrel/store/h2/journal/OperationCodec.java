@@ -12,15 +12,20 @@ import java.util.List;
 
 /**
  * The binary form of store operations in a journal record: an operation count, then per operation a
- * type byte and its fields (big-endian; strings as length + UTF-8, length -1 for null). Stateless.
+ * type byte and its fields (big-endian; strings as length + UTF-8, length -1 for null). A prepared
+ * transaction is its xid (length + bytes) followed by its own operation count and operations. The
+ * same form stores a prepared transaction's operations in H2 ({@link #encodeOperations}). Stateless.
  */
-final class OperationCodec {
+public final class OperationCodec {
     private static final byte ADD_QUEUE = 1;
     private static final byte DELETE_QUEUE = 2;
     private static final byte ADD_MESSAGE = 3;
     private static final byte ADD_REFERENCE = 4;
     private static final byte REMOVE_REFERENCE = 5;
     private static final byte UPDATE_DELIVERY_COUNT = 6;
+    private static final byte PREPARE_TRANSACTION = 7;
+    private static final byte COMMIT_PREPARED = 8;
+    private static final byte ROLLBACK_PREPARED = 9;
 
     private OperationCodec() {
     }
@@ -51,6 +56,16 @@ final class OperationCodec {
             return 1 + 8 + 8 + 4;
         } else if (operation instanceof StoreOperation.DeleteQueue) {
             return 1 + 8;
+        } else if (operation instanceof StoreOperation.PrepareTransaction p) {
+            long size = 1 + 4 + p.xid().length + 4;
+            for (StoreOperation inner : p.operations()) {
+                size += size(inner);
+            }
+            return size;
+        } else if (operation instanceof StoreOperation.CommitPrepared c) {
+            return 1 + 4 + c.xid().length;
+        } else if (operation instanceof StoreOperation.RollbackPrepared r) {
+            return 1 + 4 + r.xid().length;
         } else if (operation instanceof StoreOperation.AddQueue q) {
             QueueDefinition d = q.definition();
             return 1 + 8 + 1 + stringSize(d.name()) + stringSize(d.clientId()) + stringSize(d.subscriptionName())
@@ -95,6 +110,15 @@ final class OperationCodec {
             out.put(UPDATE_DELIVERY_COUNT).putLong(u.storeQueueId()).putLong(u.messageId()).putInt(u.deliveryCount());
         } else if (operation instanceof StoreOperation.DeleteQueue d) {
             out.put(DELETE_QUEUE).putLong(d.storeQueueId());
+        } else if (operation instanceof StoreOperation.PrepareTransaction p) {
+            out.put(PREPARE_TRANSACTION).putInt(p.xid().length).put(p.xid()).putInt(p.operations().size());
+            for (StoreOperation inner : p.operations()) {
+                encode(inner, out);
+            }
+        } else if (operation instanceof StoreOperation.CommitPrepared c) {
+            out.put(COMMIT_PREPARED).putInt(c.xid().length).put(c.xid());
+        } else if (operation instanceof StoreOperation.RollbackPrepared r) {
+            out.put(ROLLBACK_PREPARED).putInt(r.xid().length).put(r.xid());
         } else if (operation instanceof StoreOperation.AddQueue q) {
             QueueDefinition d = q.definition();
             out.put(ADD_QUEUE).putLong(q.storeQueueId()).put((byte) d.kind().ordinal());
@@ -152,6 +176,23 @@ final class OperationCodec {
                 return new StoreOperation.UpdateDeliveryCount(in.getLong(), in.getLong(), in.getInt());
             case DELETE_QUEUE:
                 return new StoreOperation.DeleteQueue(in.getLong());
+            case PREPARE_TRANSACTION: {
+                byte[] xid = getXid(in);
+                int count = in.getInt();
+                if (count < 0 || count > in.remaining()) {
+                    throw new JournalCorruptException("prepared transaction claims " + count + " operations in "
+                            + in.remaining() + " bytes");
+                }
+                List<StoreOperation> inner = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    inner.add(decodeOne(in));
+                }
+                return new StoreOperation.PrepareTransaction(xid, inner);
+            }
+            case COMMIT_PREPARED:
+                return new StoreOperation.CommitPrepared(getXid(in));
+            case ROLLBACK_PREPARED:
+                return new StoreOperation.RollbackPrepared(getXid(in));
             case ADD_QUEUE: {
                 long id = in.getLong();
                 int kind = in.get();
@@ -166,6 +207,35 @@ final class OperationCodec {
             default:
                 throw new JournalCorruptException("unknown operation type " + type);
         }
+    }
+
+    private static byte[] getXid(ByteBuffer in) throws JournalCorruptException {
+        int length = in.getInt();
+        if (length < 0 || length > 1024) {
+            throw new JournalCorruptException("xid length " + length + " is not between 0 and 1024");
+        }
+        byte[] xid = new byte[length];
+        in.get(xid);
+        return xid;
+    }
+
+    /** A prepared transaction's operations as bytes (count, then each operation), for a table row. */
+    public static byte[] encodeOperations(List<StoreOperation> operations) {
+        long size = 4;
+        for (StoreOperation operation : operations) {
+            size += size(operation);
+        }
+        ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(size));
+        out.putInt(operations.size());
+        for (StoreOperation operation : operations) {
+            encode(operation, out);
+        }
+        return out.array();
+    }
+
+    /** The inverse of {@link #encodeOperations}. */
+    public static List<StoreOperation> decodeOperations(byte[] bytes) throws JournalCorruptException {
+        return decode(ByteBuffer.wrap(bytes));
     }
 
     private static String getString(ByteBuffer in) {

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on one queue in a broker JVM limited to {@code -Xmx256m}, drained in order. Passes only if the
  * queue pages: keeping the backlog in memory would run out of heap.
  */
-class PagingTest {
+class BacklogLargerThanHeapTest {
     private static final int MESSAGES = 200_000;
 
     @Test
