@@ -6,6 +6,7 @@ import dev.petrel.protocol.BrokerConnection;
 import dev.petrel.protocol.BrokerEndpoint;
 import dev.petrel.transport.ConnectRequest;
 import dev.petrel.protocol.ClientHandler;
+import dev.petrel.broker.security.Authorizer;
 import dev.petrel.store.MessageStore;
 import dev.petrel.store.Recovery;
 import dev.petrel.store.StoreBatch;
@@ -51,6 +52,7 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
     private final BrokerConfig config;
     private final MessageStore store;
     private final Authenticator authenticator;
+    private final Authorizer authorizer;
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
     private final ExecutorService pagerPool;
@@ -71,9 +73,16 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
      * and recovers its queues and durable subscriptions.
      */
     public Broker(BrokerConfig config, MessageStore store, Authenticator authenticator) throws StoreException, JMSException {
+        this(config, store, authenticator, Authorizer.ALLOW_ALL);
+    }
+
+    /** As {@link #Broker(BrokerConfig, MessageStore, Authenticator)}, checking every client action with {@code authorizer}. */
+    public Broker(BrokerConfig config, MessageStore store, Authenticator authenticator, Authorizer authorizer)
+            throws StoreException, JMSException {
         this.config = config;
         this.store = store;
         this.authenticator = authenticator;
+        this.authorizer = authorizer;
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         this.pool = Executors.newFixedThreadPool(threads, daemonThreads("petrel-" + config.name() + "-dispatch"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("petrel-" + config.name() + "-timer"));
@@ -133,6 +142,18 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
 
     BrokerConfig config() {
         return config;
+    }
+
+    Authorizer authorizer() {
+        return authorizer;
+    }
+
+    /**
+     * Creates the queue {@code name} unless it exists, whatever the auto-creation setting: for
+     * queues declared in the broker's configuration.
+     */
+    public void declareQueue(String name) throws JMSException {
+        destinations.internalQueue(name);
     }
 
     /**

@@ -141,6 +141,11 @@ final class Destinations {
         return topic;
     }
 
+    /** Whether the destination exists now (no lock: the maps are concurrent). */
+    boolean exists(DestinationRef ref) {
+        return ref.isQueueLike() ? queues.containsKey(ref) : topics.containsKey(ref);
+    }
+
     /** Checks that a destination exists, creating it when allowed. */
     synchronized void check(DestinationRef ref) throws JMSException {
         if (ref.isQueueLike()) {

@@ -77,6 +77,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         private final java.util.LinkedHashMap<String, DestinationPolicy> policies = new java.util.LinkedHashMap<>();
         private MessageStore store;
         private Authenticator authenticator = Authenticator.ACCEPT_ALL;
+        private dev.petrel.broker.security.Authorizer authorizer = dev.petrel.broker.security.Authorizer.ALLOW_ALL;
 
         /** The broker's name ({@code vm://<name>}); default {@code petrel}. */
         public Builder name(String name) {
@@ -136,6 +137,12 @@ public final class EmbeddedBroker implements AutoCloseable {
             return this;
         }
 
+        /** The permission check for every client action (send, consume, browse, ...); default allows everything. */
+        public Builder authorizer(dev.petrel.broker.security.Authorizer authorizer) {
+            this.authorizer = authorizer;
+            return this;
+        }
+
         /** Uses this store instead of the H2 store in the data directory (tests, other engines). */
         Builder store(MessageStore store) {
             this.store = store;
@@ -149,7 +156,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             MessageStore messageStore = persistent ? (store != null ? store : openDefaultStore()) : null;
             Broker broker;
             try {
-                broker = new Broker(config, messageStore, authenticator);
+                broker = new Broker(config, messageStore, authenticator, authorizer);
             } catch (Exception e) {
                 if (messageStore != null) {
                     messageStore.close();

@@ -8,6 +8,7 @@ import dev.petrel.protocol.ConnectionInfo;
 import dev.petrel.protocol.ConsumerSpec;
 import dev.petrel.protocol.PetrelXid;
 import dev.petrel.selector.Selector;
+import dev.petrel.broker.security.Action;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
@@ -82,6 +83,21 @@ final class LocalConnection implements BrokerConnection {
     private void checkOpen() throws JMSException {
         if (closed.get()) {
             throw new IllegalStateException("connection " + info.connectionId() + " is closed");
+        }
+    }
+
+    /**
+     * Asks the broker's authorizer whether this connection's user may perform {@code action} on
+     * {@code destination}, and may administer it when the action would create it. Temporary
+     * destinations are checked only at creation.
+     */
+    private void authorize(Action action, DestinationRef destination) throws JMSException {
+        if (destination.isTemporary()) {
+            return;
+        }
+        broker.authorizer().authorize(user, action, destination.name());
+        if (!broker.destinations().exists(destination)) {
+            broker.authorizer().authorize(user, Action.ADMINISTER, destination.name());
         }
     }
 
@@ -166,6 +182,7 @@ final class LocalConnection implements BrokerConnection {
     public CompletionStage<Void> send(long sessionId, MessageData message) {
         try {
             SessionState session = session(sessionId);
+            authorize(Action.SEND, message.destination());
             XaBranch branch = session.branch;
             if (branch != null) {
                 broker.destinations().check(message.destination());
@@ -188,6 +205,10 @@ final class LocalConnection implements BrokerConnection {
         SessionState session = session(sessionId);
         if (consumers.containsKey(consumerId)) {
             throw new IllegalStateException("consumer id " + consumerId + " is already in use on connection " + info.connectionId());
+        }
+        authorize(Action.CONSUME, spec.destination());
+        if (spec.durable()) {
+            authorize(Action.CREATE_DURABLE, spec.destination());
         }
         Selector selector = Destinations.compile(spec.selector());
         MessageQueue queue;
@@ -345,6 +366,7 @@ final class LocalConnection implements BrokerConnection {
     @Override
     public void createTemporaryDestination(DestinationRef destination) throws JMSException {
         checkOpen();
+        broker.authorizer().authorize(user, Action.CREATE_TEMPORARY, destination.name());
         broker.destinations().createTemporary(destination, this);
         temporaries.add(destination);
     }
@@ -359,6 +381,9 @@ final class LocalConnection implements BrokerConnection {
     @Override
     public void checkDestination(DestinationRef destination) throws JMSException {
         checkOpen();
+        if (!destination.isTemporary() && !broker.destinations().exists(destination)) {
+            broker.authorizer().authorize(user, Action.ADMINISTER, destination.name());
+        }
         broker.destinations().check(destination);
     }
 
@@ -368,6 +393,7 @@ final class LocalConnection implements BrokerConnection {
         if (!queue.isQueueLike()) {
             throw new InvalidDestinationException("a browser needs a queue, not " + queue);
         }
+        authorize(Action.BROWSE, queue);
         Selector compiled = Destinations.compile(selector);
         MessageQueue target = broker.destinations().queue(queue, true);
         BrowserCursor cursor = target.browse(compiled).join();
