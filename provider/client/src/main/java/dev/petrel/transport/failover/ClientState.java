@@ -106,14 +106,6 @@ final class ClientState {
         return entry instanceof SessionEntry s ? s.generation : ((ConsumerEntry) entry).generation;
     }
 
-    /** Marks the session of a consumer as having done transactional work (a delivery arrived). */
-    synchronized void deliveredTo(long consumerId) {
-        ConsumerEntry consumer = consumers.get(consumerId);
-        if (consumer != null) {
-            sent(consumer.sessionId);
-        }
-    }
-
     /** Marks a transacted session as having done work (a send). */
     synchronized void sent(long sessionId) {
         SessionEntry session = sessions.get(sessionId);

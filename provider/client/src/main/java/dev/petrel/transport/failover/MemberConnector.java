@@ -3,6 +3,7 @@ package dev.petrel.transport.failover;
 import dev.petrel.protocol.ClientHandler;
 import dev.petrel.transport.BrokerUrl;
 import dev.petrel.transport.ConnectRequest;
+import dev.petrel.transport.TransportFactory;
 import dev.petrel.transport.Transports;
 import jakarta.jms.JMSException;
 import org.slf4j.Logger;
@@ -39,7 +40,20 @@ final class MemberConnector {
     private int next;
     private int generation;
 
+    private final TransportLookup transports;
+
+    /** Finds the transport of a member's scheme (tests substitute their own). */
+    interface TransportLookup {
+        TransportFactory forScheme(String scheme) throws JMSException;
+    }
+
     MemberConnector(List<BrokerUrl> members, FailoverOptions options, String username, String password) {
+        this(members, options, username, password, Transports::forScheme);
+    }
+
+    MemberConnector(List<BrokerUrl> members, FailoverOptions options, String username, String password,
+                    TransportLookup transports) {
+        this.transports = transports;
         List<BrokerUrl> ordered = new ArrayList<>(members);
         if (options.randomize()) {
             Collections.shuffle(ordered);
@@ -75,7 +89,7 @@ final class MemberConnector {
             Member member = new Member(url, ++generation);
             LOG.info("failover: attempt {} of {} to connect to {}", attempt, options.maxReconnectAttempts(), url);
             try {
-                member.connection = Transports.forScheme(url.scheme())
+                member.connection = transports.forScheme(url.scheme())
                         .connect(new ConnectRequest(url.uri(), url.options(), username, password), handlerFor.apply(member));
                 preparer.prepare(member);
                 LOG.info("failover: connected to {}", member);
