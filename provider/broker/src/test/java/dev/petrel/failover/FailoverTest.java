@@ -261,4 +261,35 @@ class FailoverTest {
         JMSRuntimeException failure = assertThrows(JMSRuntimeException.class, enumeration::hasMoreElements);
         assertTrue(failure.getMessage().contains("failover"), failure.getMessage());
     }
+
+    @Test
+    void connectingSkipsAFirstMemberThatIsDown() throws Exception {
+        TcpBroker a = broker("a");
+        TcpBroker b = broker("b");
+        a.stop();
+        Connection connection = failover(OPTIONS, a, b);
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+
+        session.createProducer(session.createQueue("start")).send(session.createTextMessage("on b"));
+
+        assertEquals(Set.of("on b"), drain(b, "start"));
+    }
+
+    @Test
+    void temporaryQueueAndItsConsumerAreRecreatedOnTheNextMember() throws Exception {
+        TcpBroker a = broker("a");
+        TcpBroker b = broker("b");
+        Connection connection = failover(OPTIONS, a, b);
+        connection.start();
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        jakarta.jms.TemporaryQueue replies = session.createTemporaryQueue();
+        MessageConsumer consumer = session.createConsumer(replies);
+
+        a.stop();
+        sendRetryingUnknownOutcome(session.createProducer(replies), session, "reply");
+
+        Message message = consumer.receive(RECEIVE_MILLIS);
+        assertNotNull(message, "nothing received on the re-created temporary queue");
+        assertEquals("reply", ((TextMessage) message).getText());
+    }
 }
