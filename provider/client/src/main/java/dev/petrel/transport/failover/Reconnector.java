@@ -50,6 +50,7 @@ final class Reconnector {
         synchronized (lock) {
             current = first;
         }
+        lostBeforePublished(first);
     }
 
     ConnectionInfo info() {
@@ -143,15 +144,23 @@ final class Reconnector {
             return;
         }
         synchronized (lock) {
-            if (!closed) {
-                current = next;
-                reconnecting = false;
-                lock.notifyAll();
-                LOG.warn("failover: failed over from {} to {}", lost, next);
+            if (closed) {
+                next.connection.close();
                 return;
             }
+            current = next;
+            reconnecting = false;
+            lock.notifyAll();
         }
-        next.connection.close();
+        LOG.warn("failover: failed over from {} to {}", lost, next);
+        lostBeforePublished(next);
+    }
+
+    /** A member lost before it became current was only marked; fail over from it now. */
+    private void lostBeforePublished(Member member) {
+        if (member.lost()) {
+            memberLost(member, new JMSException("connection to " + member + " was lost while it was being set up"));
+        }
     }
 
     /** Re-creates the client's state on a new member. */

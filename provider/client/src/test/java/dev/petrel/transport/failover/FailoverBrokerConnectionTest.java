@@ -218,4 +218,16 @@ class FailoverBrokerConnectionTest {
         JMSException cause = failed.get(10, TimeUnit.SECONDS);
         assertTrue(cause.getMessage().contains("5 attempts"), cause.getMessage());
     }
+
+    @Test
+    void memberLostWhileItsStateWasBeingRestoredIsFailedOverFromAgain() throws Exception {
+        ScriptedBroker[] members = open(FAST, "a", "b", "c");
+        connection.createSession(1, Session.AUTO_ACKNOWLEDGE);
+        members[1].loseAfterCreateSession = true;
+
+        members[0].lose();
+        connection.checkDestination(QUEUE);
+
+        assertEquals(List.of("session 1 mode 1"), members[2].calls);
+    }
 }

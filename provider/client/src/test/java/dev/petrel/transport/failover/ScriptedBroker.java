@@ -28,6 +28,8 @@ final class ScriptedBroker implements BrokerConnection {
     private final List<CompletableFuture<Void>> pendingSends = new CopyOnWriteArrayList<>();
     volatile ClientHandler handler;
     private volatile boolean lost;
+    /** When set, the connection is lost right after it creates a session (as during a failover's restore). */
+    volatile boolean loseAfterCreateSession;
 
     ScriptedBroker(String name) {
         this.name = name;
@@ -69,6 +71,9 @@ final class ScriptedBroker implements BrokerConnection {
     public void createSession(long sessionId, int acknowledgeMode) throws JMSException {
         check();
         calls.add("session " + sessionId + " mode " + acknowledgeMode);
+        if (loseAfterCreateSession) {
+            lose();
+        }
     }
 
     @Override
