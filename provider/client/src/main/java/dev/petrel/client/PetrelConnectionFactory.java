@@ -194,7 +194,11 @@ public class PetrelConnectionFactory implements ConnectionFactory, QueueConnecti
     PetrelConnection open(String userName, String password) throws JMSException {
         BrokerUrl url = BrokerUrl.parse(brokerURL);
         TransportFactory transport = Transports.forScheme(url.scheme());
-        ConnectRequest request = new ConnectRequest(url.uri(), url.options(), userName, password);
+        // a composite URL travels whole (without its options) so that its transport sees every member
+        java.net.URI uri = url.isComposite()
+                ? java.net.URI.create(url.text().trim().substring(0, url.text().trim().lastIndexOf(')') + 1))
+                : url.uri();
+        ConnectRequest request = new ConnectRequest(uri, url.options(), userName, password);
         return PetrelConnection.connect(transport, request, new PetrelConnection.Settings(clientID, prefetch));
     }
 
