@@ -1,6 +1,7 @@
 package dev.petrel.ra.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.petrel.ra.it.app.DurableTopicMdb;
 import dev.petrel.ra.it.app.EchoQueueMdb;
@@ -18,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.URLEncoder;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -50,6 +52,8 @@ class PetrelInWildFlyIT {
 
     static final String RAR = "petrel-ra.rar";
     private static final long WAIT_MS = 30_000;
+    /** Suffix of the rows this run writes: the XA datasource's file database outlives a server run. */
+    private static final String RUN = "-" + java.util.UUID.randomUUID();
 
     @ArquillianResource
     private Deployer deployer;
@@ -103,6 +107,7 @@ class PetrelInWildFlyIT {
         return ShrinkWrap.create(WebArchive.class, "petrel-app.war")
                 .addClasses(SenderBean.class, SendServlet.class, EchoQueueMdb.class, PoisonMdb.class,
                         NonTransactedMdb.class, forwarder())
+                .addAsWebInfResource("petrel-it-xa-ds.xml")
                 .addAsWebInfResource(new StringAsset(JBOSS_EJB3), "jboss-ejb3.xml");
     }
 
@@ -167,20 +172,41 @@ class PetrelInWildFlyIT {
     }
 
     @Test
-    void xaTransactionWithTheDatasourceCommitsBoth(@ArquillianResource @OperateOnDeployment("app") URL base)
+    void xaTransactionWithTheXaDatasourceCommitsBoth(@ArquillianResource @OperateOnDeployment("app") URL base)
             throws Exception {
-        get(base, "op=sendWithRow&queue=it.xa&text=" + q("xa-commit") + "&rollback=false");
-        assertEquals("xa-commit", SideBroker.get().receiveText("it.xa", WAIT_MS));
-        assertEquals("1", get(base, "op=count&text=" + q("xa-commit")));
+        get(base, "op=sendWithRow&queue=it.xa&text=" + q("xa-commit" + RUN) + "&rollback=false");
+        assertEquals("xa-commit" + RUN, SideBroker.get().receiveText("it.xa", WAIT_MS));
+        assertEquals("1", get(base, "op=count&text=" + q("xa-commit" + RUN)));
     }
 
     @Test
-    void xaTransactionWithTheDatasourceRollsBackBoth(@ArquillianResource @OperateOnDeployment("app") URL base)
+    void xaTransactionWithTheXaDatasourcePreparesBothBeforeCommitting(
+            @ArquillianResource @OperateOnDeployment("app") URL base) throws Exception {
+        get(base, "op=count&text=" + q("warm-up"));
+        List<String> prepares;
+        List<String> onePhase;
+        try (NarayanaTrace trace = NarayanaTrace.start()) {
+            get(base, "op=sendWithRow&queue=it.xa2pc&text=" + q("two-phase" + RUN) + "&rollback=false");
+            prepares = trace.linesContaining("XAResourceRecord.topLevelPrepare");
+            // MDB transactions (one Petrel resource) may commit in one phase meanwhile; not this one's resources.
+            onePhase = trace.linesContaining("topLevelOnePhaseCommit").stream()
+                    .filter(line -> line.contains(SenderBean.CF) || line.contains(SenderBean.XA_DS)).toList();
+        }
+        assertEquals("two-phase" + RUN, SideBroker.get().receiveText("it.xa2pc", WAIT_MS));
+        assertTrue(prepares.stream().anyMatch(line -> line.contains(SenderBean.CF)),
+                () -> "Petrel's branch was not prepared: " + prepares);
+        assertTrue(prepares.stream().anyMatch(line -> line.contains(SenderBean.XA_DS)),
+                () -> "the datasource's branch was not prepared: " + prepares);
+        assertEquals(List.of(), onePhase, "neither branch may be committed in one phase");
+    }
+
+    @Test
+    void xaTransactionWithTheXaDatasourceRollsBackBoth(@ArquillianResource @OperateOnDeployment("app") URL base)
             throws Exception {
-        get(base, "op=sendWithRow&queue=it.xarb&text=" + q("xa-rollback") + "&rollback=true");
+        get(base, "op=sendWithRow&queue=it.xarb&text=" + q("xa-rollback" + RUN) + "&rollback=true");
         get(base, "op=send&queue=it.xarb&text=" + q("marker") + "&rollback=false");
         assertEquals("marker", SideBroker.get().receiveText("it.xarb", WAIT_MS));
-        assertEquals("0", get(base, "op=count&text=" + q("xa-rollback")));
+        assertEquals("0", get(base, "op=count&text=" + q("xa-rollback" + RUN)));
     }
 
     @Test
