@@ -37,7 +37,7 @@ final class NarayanaTrace implements AutoCloseable {
 
     static NarayanaTrace start() throws IOException {
         ModelControllerClient client = ModelControllerClient.Factory.create("127.0.0.1", MANAGEMENT_PORT);
-        Path log = Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+        Path log = ServerLog.path();
         long start = Files.size(log);
         execute(client, "add", "TRACE");
         return new NarayanaTrace(client, log, start);

@@ -1,6 +1,7 @@
 package dev.petrel.ra.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.petrel.ra.it.app.DurableTopicMdb;
@@ -81,6 +82,12 @@ class PetrelInWildFlyIT {
                         <min-pool-size>0</min-pool-size>
                         <max-pool-size>20</max-pool-size>
                       </xa-pool>
+                      <recovery>
+                        <recover-credential>
+                          <user-name>recovery</user-name>
+                          <password>recovery</password>
+                        </recover-credential>
+                      </recovery>
                     </connection-definition>
                   </connection-definitions>
                 </ironjacamar>
@@ -263,6 +270,14 @@ class PetrelInWildFlyIT {
         get(base, "op=sendWithContext&queue=it.ctxrb&text=" + q("rolled back") + "&rollback=true");
         get(base, "op=sendWithContext&queue=it.ctxrb&text=" + q("marker") + "&rollback=false");
         assertEquals("marker", SideBroker.get().receiveText("it.ctxrb", WAIT_MS));
+    }
+
+    @Test
+    void connectionDefinitionIsRegisteredForXaRecovery() throws Exception {
+        String log = ServerLog.sinceLastStart();
+        assertTrue(log.contains("IJ020002"), "the adapter was not deployed in this server run");
+        assertFalse(log.lines().anyMatch(line -> line.contains("IJ020016") && line.contains(SenderBean.CF)),
+                "WildFly logged IJ020016 (XA recovery disabled) for " + SenderBean.CF);
     }
 
     /** Last: the broker restarts under the deployed MDB, which reconnects by itself. */
