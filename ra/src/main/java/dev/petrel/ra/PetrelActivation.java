@@ -42,6 +42,7 @@ final class PetrelActivation {
     private static final Method ON_MESSAGE;
     private static final long RECEIVE_TIMEOUT_MS = 1000;
     private static final long MAX_BACKOFF_MS = 30_000;
+    private static final long STOP_GRACE_MS = 10_000;
 
     static {
         try {
@@ -74,23 +75,47 @@ final class PetrelActivation {
         LOG.info("Petrel activation {} started with {} session(s)", spec, workers.size());
     }
 
+    /**
+     * Stops the workers: each finishes the delivery in progress (its receive waits at most
+     * {@value #RECEIVE_TIMEOUT_MS} ms) and completes its container transaction, then closes its own
+     * connection. Closing a connection under a worker would fail the commit of its transaction (a
+     * heuristic hazard for the transaction manager), so that is done only to a worker still busy
+     * after {@value #STOP_GRACE_MS} ms.
+     */
     void stop() {
         stopped.countDown();
-        for (XAConnection connection : connections) {
-            PetrelResourceAdapter.closeQuietlyLogged(connection);
-        }
-        for (Thread worker : workers) {
-            try {
-                worker.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        if (!joinWorkers(STOP_GRACE_MS)) {
+            LOG.warn("Petrel activation {}: a delivery is still running after {} ms; closing its connection", spec,
+                    STOP_GRACE_MS);
+            for (XAConnection connection : connections) {
+                PetrelResourceAdapter.closeQuietlyLogged(connection);
             }
-            if (worker.isAlive()) {
-                LOG.warn("Petrel activation worker {} did not stop within 10 s", worker.getName());
+            if (!joinWorkers(STOP_GRACE_MS)) {
+                LOG.warn("Petrel activation {}: worker(s) did not stop within {} ms of their connection closing", spec,
+                        STOP_GRACE_MS);
             }
         }
         LOG.info("Petrel activation {} stopped", spec);
+    }
+
+    /** Whether every worker ended within {@code timeoutMs}. */
+    private boolean joinWorkers(long timeoutMs) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        for (Thread worker : workers) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            try {
+                if (left > 0) {
+                    worker.join(left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (worker.isAlive()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean isStopped() {

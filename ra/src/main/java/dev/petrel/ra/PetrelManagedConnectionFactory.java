@@ -10,6 +10,7 @@ import jakarta.resource.spi.ManagedConnectionFactory;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
 import jakarta.resource.spi.ResourceAllocationException;
+import jakarta.resource.spi.security.PasswordCredential;
 import java.io.PrintWriter;
 import java.util.Objects;
 import java.util.Set;
@@ -70,8 +71,7 @@ public class PetrelManagedConnectionFactory implements ManagedConnectionFactory,
 
     @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
-        PetrelConnectionRequestInfo cri = info instanceof PetrelConnectionRequestInfo p ? p
-                : new PetrelConnectionRequestInfo(null, null);
+        PetrelConnectionRequestInfo cri = requestFor(subject, info);
         String url = getBrokerURL();
         if (url == null) {
             throw new ResourceAllocationException("no broker URL: set BrokerURL on the resource adapter or the connection definition");
@@ -86,11 +86,30 @@ public class PetrelManagedConnectionFactory implements ManagedConnectionFactory,
         }
     }
 
+    /**
+     * The credentials to connect with: the application's ({@code createConnection(user, password)}),
+     * else a {@link PasswordCredential} for this factory in the server's {@code subject} (container
+     * sign-on, or the {@code <recover-credential>} the transaction manager's recovery connects with),
+     * else none (the factory's own {@code User}/{@code Password}).
+     */
+    private PetrelConnectionRequestInfo requestFor(Subject subject, ConnectionRequestInfo info) {
+        if (info instanceof PetrelConnectionRequestInfo p && p.user() != null) {
+            return p;
+        }
+        if (subject != null) {
+            for (PasswordCredential credential : subject.getPrivateCredentials(PasswordCredential.class)) {
+                if (credential.getManagedConnectionFactory() == null || equals(credential.getManagedConnectionFactory())) {
+                    return new PetrelConnectionRequestInfo(credential.getUserName(), new String(credential.getPassword()));
+                }
+            }
+        }
+        return info instanceof PetrelConnectionRequestInfo p ? p : new PetrelConnectionRequestInfo(null, null);
+    }
+
     @Override
     @SuppressWarnings("rawtypes")
     public ManagedConnection matchManagedConnections(Set candidates, Subject subject, ConnectionRequestInfo info) {
-        PetrelConnectionRequestInfo cri = info instanceof PetrelConnectionRequestInfo p ? p
-                : new PetrelConnectionRequestInfo(null, null);
+        PetrelConnectionRequestInfo cri = requestFor(subject, info);
         for (Object candidate : candidates) {
             if (candidate instanceof PetrelManagedConnection mc && mc.factory().equals(this) && mc.requestInfo().equals(cri)
                     && mc.isValid()) {

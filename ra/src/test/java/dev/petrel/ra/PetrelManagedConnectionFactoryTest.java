@@ -10,6 +10,7 @@ import dev.petrel.broker.EmbeddedBroker;
 import dev.petrel.client.PetrelConnectionFactory;
 import jakarta.jms.Connection;
 import jakarta.jms.IllegalStateException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
@@ -18,10 +19,12 @@ import jakarta.jms.TransactionInProgressException;
 import jakarta.resource.spi.ConnectionEvent;
 import jakarta.resource.spi.ConnectionEventListener;
 import jakarta.resource.spi.ManagedConnection;
+import jakarta.resource.spi.security.PasswordCredential;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 import org.junit.jupiter.api.AfterEach;
@@ -242,6 +245,33 @@ class PetrelManagedConnectionFactoryTest {
             assertEquals(0, resources[0].recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN).length);
         } finally {
             ra.stop();
+        }
+    }
+
+    @Test
+    void passwordCredentialInTheServersSubjectIsWhatTheConnectionAuthenticatesWith() throws Exception {
+        String name = "ra-auth-" + UUID.randomUUID();
+        try (EmbeddedBroker secured = EmbeddedBroker.builder().name(name).dataDirectory(dataDirectory.resolve("auth"))
+                .authenticator((user, password) -> {
+                    if (!"recovery".equals(user) || !"secret".equals(password)) {
+                        throw new JMSSecurityException("only recovery/secret may connect, not " + user);
+                    }
+                }).start()) {
+            PetrelResourceAdapter ra = new PetrelResourceAdapter();
+            ra.setBrokerURL("vm://" + name);
+            PetrelManagedConnectionFactory factory = new PetrelManagedConnectionFactory();
+            factory.setResourceAdapter(ra);
+            PasswordCredential credential = new PasswordCredential("recovery", "secret".toCharArray());
+            credential.setManagedConnectionFactory(factory);
+            Subject subject = new Subject();
+            subject.getPrivateCredentials().add(credential);
+
+            ManagedConnection mc = factory.createManagedConnection(subject, null);
+            try {
+                assertNotNull(mc.getXAResource().recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN));
+            } finally {
+                mc.destroy();
+            }
         }
     }
 }

@@ -23,7 +23,10 @@ public class SenderBean {
     @Resource(lookup = CF)
     private ConnectionFactory factory;
 
-    @Resource(lookup = "java:jboss/datasources/ExampleDS")
+    /** The H2 XA datasource the test application deploys ({@code WEB-INF/petrel-it-xa-ds.xml}). */
+    public static final String XA_DS = "java:jboss/datasources/PetrelItXADS";
+
+    @Resource(lookup = XA_DS)
     private DataSource dataSource;
 
     @Resource
@@ -49,7 +52,7 @@ public class SenderBean {
         }
     }
 
-    /** Inserts a row into ExampleDS and sends a message, in one container transaction. */
+    /** Inserts a row through the XA datasource and sends a message, in one container transaction. */
     public void sendWithRow(String queue, String text, boolean rollback) throws JMSException, SQLException {
         try (java.sql.Connection db = dataSource.getConnection();
                 PreparedStatement insert = db.prepareStatement("INSERT INTO PETREL_IT(TEXT) VALUES (?)")) {
