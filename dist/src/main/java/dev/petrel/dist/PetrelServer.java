@@ -148,7 +148,8 @@ public final class PetrelServer implements AutoCloseable {
             LOG.warn("maxMessages = {} for '{}' is validated but not enforced by this broker version", limit.getValue(), limit.getKey());
         }
         PetrelServer server = new PetrelServer(broker, listeners, console);
-        LOG.info("Petrel broker '{}' started: listening on {}", config.broker().name(), server.urls());
+        LOG.info("Petrel broker '{}' started: listening on {}{}", config.broker().name(), server.urls(),
+                console == null ? "" : ", admin console on " + console.baseUri());
         return server;
     }
 

@@ -61,6 +61,8 @@ class ConsoleIT {
         dist = new Distribution(work.resolve("logs"));
         Distribution.Result started = dist.petrel(work, "start", "--config", config.toString());
         assertEquals(0, started.exitCode(), "bin/petrel start:\n" + started.output());
+        assertTrue(started.output().contains("admin console on http://127.0.0.1:" + consolePort + "/"),
+                "start says where the console listens:\n" + started.output());
     }
 
     private HttpClient client() {
@@ -91,8 +93,6 @@ class ConsoleIT {
     @Test
     void adminLogsInToTheServedConsoleAndSeesTheOverviewAndQueues() throws Exception {
         startWithAdminAndViewer();
-        assertTrue(Files.readString(dist.logFile()).contains("admin console listening on http://127.0.0.1:" + consolePort),
-                "the log says where the console listens");
         HttpClient admin = client();
         logIn(admin, "alice", "alice-pw");
 
