@@ -6,6 +6,10 @@ import dev.petrel.broker.config.ConfigLoader;
 import dev.petrel.broker.config.PetrelConfig;
 import dev.petrel.broker.server.TcpServer;
 import dev.petrel.broker.server.TcpServerConfig;
+import dev.petrel.console.ConsoleConfig;
+import dev.petrel.console.ConsoleServer;
+import dev.petrel.console.security.ConfiguredUsersAuthenticator;
+import dev.petrel.console.security.ConsoleUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +23,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The standalone broker ({@code bin/petrel run [--config file]}): reads {@code petrel.conf}, starts
- * the broker on its data directory and its tcp:// and ssl:// listeners, and runs until the JVM is
- * asked to stop (SIGTERM, Ctrl-C), when it stops accepting, closes client connections, finishes
- * in-flight store writes and closes the store cleanly.
+ * the broker on its data directory, its tcp:// and ssl:// listeners and (when
+ * {@code server.console.port} is set) the web admin console, and runs until the JVM is asked to stop
+ * (SIGTERM, Ctrl-C), when it closes the console, stops accepting, closes client connections,
+ * finishes in-flight store writes and closes the store cleanly.
  *
  * <p>Exit status: 0 after a clean stop, 2 for an unreadable or invalid configuration (every problem
  * with its file and line is logged), 1 when the broker cannot start (port in use, data directory
@@ -33,12 +38,14 @@ public final class PetrelServer implements AutoCloseable {
 
     private final EmbeddedBroker broker;
     private final List<TcpServer> listeners;
+    private final ConsoleServer console;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private PetrelServer(EmbeddedBroker broker, List<TcpServer> listeners) {
+    private PetrelServer(EmbeddedBroker broker, List<TcpServer> listeners, ConsoleServer console) {
         this.broker = broker;
         this.listeners = listeners;
+        this.console = console;
     }
 
     public static void main(String[] args) {
@@ -130,16 +137,40 @@ public final class PetrelServer implements AutoCloseable {
             stopAll(listeners, broker);
             throw e;
         }
+        ConsoleServer console;
+        try {
+            console = config.console() == null ? null : startConsole(config, broker);
+        } catch (RuntimeException e) {
+            stopAll(listeners, broker);
+            throw e;
+        }
         for (Map.Entry<String, Long> limit : config.maxMessages().entrySet()) {
             LOG.warn("maxMessages = {} for '{}' is validated but not enforced by this broker version", limit.getValue(), limit.getKey());
         }
-        if (config.consolePort() != PetrelConfig.OFF) {
-            LOG.info("server.console.port = {} is reserved for the admin console; the console is not started by this server yet",
-                    config.consolePort());
-        }
-        PetrelServer server = new PetrelServer(broker, listeners);
-        LOG.info("Petrel broker '{}' started: listening on {}", config.broker().name(), server.urls());
+        PetrelServer server = new PetrelServer(broker, listeners, console);
+        LOG.info("Petrel broker '{}' started: listening on {}{}", config.broker().name(), server.urls(),
+                console == null ? "" : ", admin console on " + console.baseUri());
         return server;
+    }
+
+    private static ConsoleServer startConsole(PetrelConfig config, EmbeddedBroker broker) {
+        PetrelConfig.Console settings = config.console();
+        List<ConsoleUser> users = ConsoleUsers.of(settings);
+        if (users.isEmpty()) {
+            LOG.warn("no user can log in to the admin console: give a user (user.<name>.password, made with "
+                    + "'bin/petrel hash-password') a role listed in server.console.adminRoles {} or server.console.viewerRoles {}",
+                    settings.adminRoles(), settings.viewerRoles());
+        }
+        ConsoleConfig consoleConfig = ConsoleConfig.builder().bindAddress(config.bindHost()).port(settings.port())
+                .authenticator(new ConfiguredUsersAuthenticator(users)).build();
+        ConsoleServer console = ConsoleServer.start(broker.admin(), consoleConfig);
+        LOG.info("admin console listening on {} ({} user(s) may log in)", console.baseUri(), users.size());
+        return console;
+    }
+
+    /** The admin console's address, or null when it is off. */
+    public java.net.URI consoleUri() {
+        return console == null ? null : console.baseUri();
     }
 
     /** The URLs clients connect to, e.g. {@code [tcp://127.0.0.1:61616]}. */
@@ -165,6 +196,14 @@ public final class PetrelServer implements AutoCloseable {
         }
         LOG.info("Petrel broker '{}' stopping", broker.name());
         try {
+            if (console != null) {
+                try {
+                    console.close();
+                    LOG.info("admin console closed");
+                } catch (RuntimeException e) {
+                    LOG.warn("the admin console did not close cleanly; stopping the broker anyway", e);
+                }
+            }
             for (TcpServer listener : listeners) {
                 listener.close();
             }

@@ -23,6 +23,14 @@ class ShippedConfigTest {
     }
 
     @Test
+    void shippedConfigurationServesTheConsoleOnPort8161WithDefaultRoles() throws Exception {
+        PetrelConfig config = ConfigLoader.load(SHIPPED, Path.of("/opt/petrel"));
+        assertEquals(8161, config.console().port());
+        assertEquals(java.util.Set.of("admin"), config.console().adminRoles());
+        assertEquals(java.util.Set.of("viewer"), config.console().viewerRoles());
+    }
+
+    @Test
     void configOptionNamesTheFile() {
         assertEquals(Path.of("/x/p.conf"), PetrelServer.configFile(new String[] {"--config", "/x/p.conf"}, Path.of("/opt/petrel")));
     }

@@ -15,12 +15,12 @@ public final class ConfiguredUsersAuthenticator implements ConsoleAuthenticator 
     private final String dummyHash;
 
     public ConfiguredUsersAuthenticator(List<ConsoleUser> users) {
-        int iterations = 1_000;
+        int iterations = 10_000;
         for (ConsoleUser user : users) {
             if (this.users.put(user.name(), user) != null) {
                 throw new IllegalArgumentException("console user '" + user.name() + "' is configured twice");
             }
-            iterations = Math.max(iterations, iterationsOf(user.passwordHash()));
+            iterations = Math.max(iterations, PasswordHash.iterationsOf(user.passwordHash()));
         }
         this.dummyHash = PasswordHash.hash("not a password".toCharArray(), iterations);
     }
@@ -36,9 +36,5 @@ public final class ConfiguredUsersAuthenticator implements ConsoleAuthenticator 
             return Optional.empty();
         }
         return Optional.of(new ConsolePrincipal(known.name(), known.roles()));
-    }
-
-    private static int iterationsOf(String hash) {
-        return Integer.parseInt(hash.split("\\$")[1]);
     }
 }

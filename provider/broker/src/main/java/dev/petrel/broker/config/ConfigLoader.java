@@ -33,12 +33,14 @@ public final class ConfigLoader {
             "expiryQueue", "maxMessages");
     private static final Set<String> TOP_KEYS = Set.of("server.bindHost", "server.tcp.port", "server.ssl.port",
             "server.ssl.keyStore", "server.ssl.keyStorePassword", "server.ssl.trustStore",
-            "server.ssl.trustStorePassword", "server.ssl.needClientAuth", "server.console.port", "broker.name",
+            "server.ssl.trustStorePassword", "server.ssl.needClientAuth", "server.console.enabled", "server.console.port",
+            "server.console.adminRoles", "server.console.viewerRoles", "broker.name",
             "broker.dataDirectory", "broker.memoryLimit", "broker.queueMemoryLimit",
             "broker.autoCreateDestinations", "broker.queues", "security.enabled", "security.temporary");
 
     private final ConfigFile file;
     private final Path baseDirectory;
+    private final List<UserAccount> allUsers = new ArrayList<>();
 
     private ConfigLoader(ConfigFile file, Path baseDirectory) {
         this.file = file;
@@ -65,7 +67,11 @@ public final class ConfigLoader {
         String bindHost = text("server.bindHost", "127.0.0.1");
         int tcpPort = port("server.tcp.port", 61616);
         int sslPort = port("server.ssl.port", PetrelConfig.OFF);
-        int consolePort = port("server.console.port", PetrelConfig.OFF);
+        boolean consoleEnabled = bool("server.console.enabled", true);
+        int consolePort = consoleEnabled ? port("server.console.port", PetrelConfig.OFF) : PetrelConfig.OFF;
+        if (consoleEnabled && consolePort == PetrelConfig.OFF && file.entries().containsKey("server.console.enabled")) {
+            file.problem(line("server.console.enabled"), "server.console.enabled = true needs server.console.port (e.g. 8161)");
+        }
         Path keyStore = null;
         String keyStorePassword = text("server.ssl.keyStorePassword", null);
         ConfigFile.Entry keyStoreEntry = entries.get("server.ssl.keyStore");
@@ -134,6 +140,7 @@ public final class ConfigLoader {
         boolean securityEnabled = bool("security.enabled", false);
         RoleBasedSecurity security = security(securityEnabled);
         checkExposure(bindHost, securityEnabled);
+        PetrelConfig.Console console = console(consolePort);
 
         if (!file.problems().isEmpty()) {
             List<ConfigException.Problem> sorted = new ArrayList<>(file.problems());
@@ -143,7 +150,22 @@ public final class ConfigLoader {
         BrokerConfig broker = new BrokerConfig(name, autoCreate, memoryLimit, queueMemoryLimit, defaultPolicy, policies);
         return new PetrelConfig(file.path(), bindHost, tcpPort, sslPort,
                 new PetrelConfig.Tls(keyStore, keyStorePassword, trustStore, text("server.ssl.trustStorePassword", null), needClientAuth),
-                consolePort, dataDirectory, broker, queues, maxMessages, security);
+                console, dataDirectory, broker, queues, maxMessages, security);
+    }
+
+    /** The admin console's settings, or null when it is off; its users are every configured user. */
+    private PetrelConfig.Console console(int port) {
+        Set<String> adminRoles = new LinkedHashSet<>(list("server.console.adminRoles"));
+        if (!file.entries().containsKey("server.console.adminRoles")) {
+            adminRoles.add("admin");
+        } else if (adminRoles.isEmpty()) {
+            file.problem(line("server.console.adminRoles"), "server.console.adminRoles must name at least one role (e.g. admin)");
+        }
+        Set<String> viewerRoles = new LinkedHashSet<>(list("server.console.viewerRoles"));
+        if (!file.entries().containsKey("server.console.viewerRoles")) {
+            viewerRoles.add("viewer");
+        }
+        return port == PetrelConfig.OFF ? null : new PetrelConfig.Console(port, adminRoles, viewerRoles, allUsers);
     }
 
     private boolean known(String key) {
@@ -199,6 +221,7 @@ public final class ConfigLoader {
             Set<String> roles = new LinkedHashSet<>(list("user." + name + ".roles"));
             heldRoles.addAll(roles);
             users.put(name, new UserAccount(name, hash, roles));
+            allUsers.add(users.get(name));
         }
         List<Permission> permissions = new ArrayList<>();
         for (String id : groupIds("permission.")) {

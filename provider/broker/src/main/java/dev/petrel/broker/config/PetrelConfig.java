@@ -2,10 +2,12 @@ package dev.petrel.broker.config;
 
 import dev.petrel.broker.BrokerConfig;
 import dev.petrel.broker.security.RoleBasedSecurity;
+import dev.petrel.broker.security.UserAccount;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A validated {@code petrel.conf}: everything the standalone server needs. Immutable.
@@ -15,14 +17,14 @@ import java.util.Map;
  * @param tcpPort          the tcp:// port, or {@link #OFF}
  * @param sslPort          the ssl:// port, or {@link #OFF}
  * @param tls              the ssl:// listener's key store (set whenever {@code sslPort} is on) and client-certificate settings
- * @param consolePort      reserved for the admin console, or {@link #OFF}; not opened by the server yet
+ * @param console          the admin console's settings, or null when it is off
  * @param dataDirectory    the store's directory (absolute)
  * @param broker           name, memory limits, auto-creation and destination policies
  * @param queues           queues created at start-up
  * @param maxMessages      destination pattern to its configured maximum message count (not enforced yet)
  * @param security         users, roles and permissions, or null when security is disabled
  */
-public record PetrelConfig(Path source, String bindHost, int tcpPort, int sslPort, Tls tls, int consolePort, Path dataDirectory, BrokerConfig broker,
+public record PetrelConfig(Path source, String bindHost, int tcpPort, int sslPort, Tls tls, Console console, Path dataDirectory, BrokerConfig broker,
                            List<String> queues, Map<String, Long> maxMessages, RoleBasedSecurity security) {
     /**
      * TLS settings of the ssl:// listener.
@@ -38,6 +40,22 @@ public record PetrelConfig(Path source, String bindHost, int tcpPort, int sslPor
         @Override
         public String toString() {
             return "Tls[keyStore=" + keyStore + ", trustStore=" + trustStore + ", needClientAuth=" + needClientAuth + "]";
+        }
+    }
+
+    /**
+     * The web admin console ({@code server.console.*}).
+     *
+     * @param port        the HTTP port (0 picks a free one); bound to the server's bind host
+     * @param adminRoles  broker roles whose holders log in to the console as {@code admin}
+     * @param viewerRoles broker roles whose holders log in as {@code viewer} (unless also admin)
+     * @param users       every configured user ({@code user.<name>.*}), whether or not security is enabled
+     */
+    public record Console(int port, Set<String> adminRoles, Set<String> viewerRoles, List<UserAccount> users) {
+        public Console {
+            adminRoles = Set.copyOf(adminRoles);
+            viewerRoles = Set.copyOf(viewerRoles);
+            users = List.copyOf(users);
         }
     }
 

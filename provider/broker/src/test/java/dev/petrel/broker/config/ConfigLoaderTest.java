@@ -108,4 +108,45 @@ class ConfigLoaderTest {
                 "permission.all.match = *", "permission.all.send = app");
         assertTrue(config.securityEnabled());
     }
+
+    @Test
+    void consoleIsOffWhenNoPortIsConfigured() throws Exception {
+        assertNull(parse().console());
+    }
+
+    @Test
+    void consoleGetsItsPortDefaultRolesAndEveryConfiguredUser() throws Exception {
+        String hash = PasswordHash.create("pw".toCharArray(), 10_000).toString();
+        PetrelConfig config = parse("server.console.port = 8161",
+                "user.alice.password = " + hash, "user.alice.roles = admin");
+        assertEquals(8161, config.console().port());
+        assertEquals(java.util.Set.of("admin"), config.console().adminRoles());
+        assertEquals(java.util.Set.of("viewer"), config.console().viewerRoles());
+        assertEquals("alice", config.console().users().get(0).name());
+    }
+
+    @Test
+    void disabledConsoleIsOffWhateverItsPort() throws Exception {
+        assertNull(parse("server.console.enabled = false", "server.console.port = 8161").console());
+    }
+
+    @Test
+    void enabledConsoleWithoutPortIsRefusedWithItsLine() {
+        List<ConfigException.Problem> problems = problems("broker.name = b", "server.console.enabled = true");
+        assertEquals(2, problems.get(0).line());
+        assertTrue(problems.get(0).message().contains("server.console.port"), problems.get(0).message());
+    }
+
+    @Test
+    void emptyConsoleAdminRolesAreRefused() {
+        List<ConfigException.Problem> problems = problems("server.console.port = 8161", "server.console.adminRoles =");
+        assertEquals(2, problems.get(0).line());
+        assertTrue(problems.get(0).message().contains("at least one role"), problems.get(0).message());
+    }
+
+    @Test
+    void consolePortEqualToTheTcpPortIsRefused() {
+        List<ConfigException.Problem> problems = problems("server.console.port = 61616");
+        assertTrue(problems.get(0).message().contains("same port"), problems.get(0).message());
+    }
 }
