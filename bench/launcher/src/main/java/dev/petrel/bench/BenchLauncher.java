@@ -116,7 +116,9 @@ public final class BenchLauncher {
         long timeout = options.quick() ? timeoutPerScenario : timeoutPerScenario * scenarios.size();
         LOG.info("round {}/{}: {} {}", round, options.rounds(), provider.id(), String.join(",", scenarios));
         Path log = logDirectory.resolve("round" + round + "-" + provider.id() + "-" + label + ".log");
-        List<WorkerLine> lines = new WorkerProcess("2g", classpath(provider), log)
+        Path recording = options.profile() != null
+                ? logDirectory.resolve("round" + round + "-" + provider.id() + "-" + label + ".jfr") : null;
+        List<WorkerLine> lines = new WorkerProcess("2g", classpath(provider), log, recording, options.profile())
                 .run(provider.id(), scenarios, data, settings, timeout);
         deleteRecursively(data);
         record(provider.id(), lines);

@@ -19,16 +19,21 @@ import java.util.List;
  * --out FILE           also write the table (Markdown) to FILE
  * --sync-us N          pin Artemis's journal buffer timeout to N µs instead of the disk sync time measured
  *                      each round (its p10): on a busy machine even that can be far above the disk's own
+ * --profile            record each provider worker with JFR (its 'profile' settings) into bench-logs/, a .jfr per worker
+ * --profile=SETTINGS   the same with other JFR settings (a .jfc file, e.g. with park thresholds at 0 ms)
  * </pre>
  *
  * @param pinnedSyncNanos the pinned sync time, or 0 to use each round's measured one
+ * @param profile         JFR settings to record workers with ({@code profile} or a .jfc path), or null for none
  */
 public record BenchOptions(boolean quick, int rounds, List<String> providers, List<String> scenarios,
-                           Settings settings, Path dataDirectory, Path out, long pinnedSyncNanos) {
+                           Settings settings, Path dataDirectory, Path out, long pinnedSyncNanos,
+                           String profile) {
 
     public static final String USAGE = String.join("\n",
             "usage: java -jar petrel-bench.jar [--quick] [--rounds N] [--providers a,b] [--scenarios a,b]",
             "                                  [--backlog N] [--latency-rate N] [--data-dir PATH] [--out FILE] [--sync-us N]",
+            "                                  [--profile[=SETTINGS]]",
             "providers: " + String.join(", ", Providers.all().stream().map(p -> p.id()).toList()),
             "scenarios: " + String.join(", ", Scenarios.ids()));
 
@@ -45,6 +50,7 @@ public record BenchOptions(boolean quick, int rounds, List<String> providers, Li
         Path dataDirectory = defaultDataDirectory;
         Path out = null;
         long pinnedSyncNanos = 0;
+        String profile = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -57,7 +63,13 @@ public record BenchOptions(boolean quick, int rounds, List<String> providers, Li
                 case "--data-dir" -> dataDirectory = Path.of(value(args, ++i, arg));
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--sync-us" -> pinnedSyncNanos = positive(arg, value(args, ++i, arg)) * 1_000L;
-                default -> throw new IllegalArgumentException("unknown option '" + arg + "'\n" + USAGE);
+                case "--profile" -> profile = "profile";
+                default -> {
+                    if (!arg.startsWith("--profile=")) {
+                        throw new IllegalArgumentException("unknown option '" + arg + "'\n" + USAGE);
+                    }
+                    profile = arg.substring("--profile=".length());
+                }
             }
         }
         providers.forEach(Providers::require);
@@ -70,7 +82,7 @@ public record BenchOptions(boolean quick, int rounds, List<String> providers, Li
             settings = settings.withLatencyRate(latencyRate);
         }
         int roundCount = rounds != null ? rounds : quick ? 1 : 3;
-        return new BenchOptions(quick, roundCount, providers, scenarios, settings, dataDirectory, out, pinnedSyncNanos);
+        return new BenchOptions(quick, roundCount, providers, scenarios, settings, dataDirectory, out, pinnedSyncNanos, profile);
     }
 
     private static String value(String[] args, int index, String option) {

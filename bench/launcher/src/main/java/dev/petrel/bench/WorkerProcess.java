@@ -22,6 +22,8 @@ final class WorkerProcess {
     private final String heap;
     private final String classpath;
     private final Path logFile;
+    private final Path recording;
+    private final String jfrSettings;
 
     /**
      * @param heap      {@code -Xms}/{@code -Xmx} value, e.g. {@code 2g}
@@ -29,9 +31,19 @@ final class WorkerProcess {
      * @param logFile   where the worker's stderr goes
      */
     WorkerProcess(String heap, String classpath, Path logFile) {
+        this(heap, classpath, logFile, null, null);
+    }
+
+    /**
+     * @param recording where the worker writes a JFR recording, or null for none
+     * @param jfrSettings the recording's JFR settings ({@code profile} or a .jfc path)
+     */
+    WorkerProcess(String heap, String classpath, Path logFile, Path recording, String jfrSettings) {
         this.heap = heap;
         this.classpath = classpath;
         this.logFile = logFile;
+        this.recording = recording;
+        this.jfrSettings = jfrSettings;
     }
 
     List<WorkerLine> run(String provider, List<String> scenarios, Path dataDirectory, Settings settings,
@@ -39,9 +51,11 @@ final class WorkerProcess {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", classpath,
-                WorkerMain.class.getName(),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        if (recording != null) {
+            command.add("-XX:StartFlightRecording=settings=" + jfrSettings + ",filename=" + recording);
+        }
+        command.addAll(List.of("-cp", classpath, WorkerMain.class.getName(),
                 provider, String.join(",", scenarios), dataDirectory.toString()));
         command.addAll(settings.toArguments());
         Files.createDirectories(logFile.getParent());
