@@ -94,6 +94,17 @@ final class H2Writer implements AutoCloseable {
         }
     }
 
+    /**
+     * Applies operations already netted by {@link OperationNetting}; {@code maxMessageId} is the highest
+     * message id of the operations before netting, so ids stay unique across restarts.
+     */
+    void applyOperations(List<StoreOperation> operations, long maxMessageId) throws SQLException {
+        for (StoreOperation operation : operations) {
+            apply(operation);
+        }
+        this.maxMessageId = Math.max(this.maxMessageId, maxMessageId);
+    }
+
     void apply(StoreOperation operation) throws SQLException {
         if (failAtOperation > 0 && ++operationsSinceHook == failAtOperation) {
             failAtOperation = 0;

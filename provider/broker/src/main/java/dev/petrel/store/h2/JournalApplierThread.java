@@ -9,15 +9,20 @@ import org.slf4j.LoggerFactory;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The journal applier thread ({@code petrel-store-applier}): applies groups already durable in the
  * journal to H2 in large transactions, recording in each the journal position it reaches; after about
  * a segment's worth, or a second, it syncs H2 ({@code CHECKPOINT SYNC}) and lets the journal recycle
  * the segments before that position.
+ *
+ * <p>A transaction gathers the groups of a window of up to {@link #APPLY_WINDOW_NANOS} (less when a
+ * reader waits for H2, the lag passes half its limit, or the store closes), and {@link OperationNetting}
+ * drops what the window both added and removed: while consumers keep up, most messages never reach H2.
  *
  * <p>Threading: {@link #enqueue}, {@link #awaitRoom} and {@link #close} from the store writer thread;
  * {@link #awaitApplied} from any thread. If applying fails the thread stops applying; the journal
@@ -28,6 +33,8 @@ final class JournalApplierThread {
     private static final int MAX_TRANSACTION_OPERATIONS = 50_000;
     /** At most this long between H2 syncs while anything applied is unsynced; see {@link H2MessageStore}. */
     static final long SYNC_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long a transaction gathers groups before it is applied, unless something is waiting for it. */
+    static final long APPLY_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final Applied CLOSE = new Applied(List.of(), -1, 0, 0);
 
     private record Applied(List<StoreBatch> group, long endPosition, long bytes, int operations) {
@@ -38,7 +45,12 @@ final class JournalApplierThread {
     private final JournalWriter journal;
     private final long syncEveryBytes;
     private final long maxLagBytes;
-    private final BlockingQueue<Applied> queue = new LinkedBlockingQueue<>();
+    /** Groups handed over; the applier is unparked only when it must act, not for every group. */
+    private final Queue<Applied> queue = new ConcurrentLinkedQueue<>();
+    /** The applier waits for a first group (so {@link #enqueue} must wake it). */
+    private volatile boolean idle;
+    /** The highest journal position a reader waits for H2 to reach; the window closes once it is gathered. */
+    private volatile long wanted = -1;
     private final Thread thread;
     private final Object monitor = new Object();
     /** Guarded by monitor. */
@@ -83,16 +95,25 @@ final class JournalApplierThread {
 
     /** Hands over a group the journal holds up to {@code endPosition}. */
     void enqueue(List<StoreBatch> group, long endPosition, long bytes, int operations) {
+        boolean pastHalf;
         synchronized (monitor) {
             pendingBytes += bytes;
+            pastHalf = pendingBytes >= maxLagBytes / 2;
         }
         queue.add(new Applied(group, endPosition, bytes, operations));
+        if (idle || pastHalf || wanted >= 0) {
+            LockSupport.unpark(thread);
+        }
     }
 
     /** Waits until H2 holds every journal record before {@code position}. */
     void awaitApplied(long position, long timeoutMillis) throws StoreException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         synchronized (monitor) {
+            if (appliedPosition < position) {
+                wanted = Math.max(wanted, position);
+                LockSupport.unpark(thread);
+            }
             while (appliedPosition < position) {
                 if (failure != null) {
                     throw new StoreException("the store at " + location + " cannot read: applying the journal to"
@@ -139,16 +160,7 @@ final class JournalApplierThread {
                 break;
             }
             transaction.add(first);
-            int operations = first.operations;
-            Applied next;
-            while (operations < MAX_TRANSACTION_OPERATIONS && (next = queue.poll()) != null) {
-                if (next == CLOSE) {
-                    closing = true;
-                    break;
-                }
-                transaction.add(next);
-                operations += next.operations;
-            }
+            closing = gather(transaction, first.operations, first.endPosition);
             if (!apply(transaction)) {
                 return;
             }
@@ -164,14 +176,62 @@ final class JournalApplierThread {
         }
     }
 
+    /**
+     * Adds the groups that arrive within the window to the transaction, ending it early once a
+     * waiting reader's position is in it or the lag passes half its limit; returns whether the store
+     * is closing (everything before the close is in the transaction then).
+     */
+    private boolean gather(List<Applied> transaction, int operations, long end) {
+        long deadline = System.nanoTime() + APPLY_WINDOW_NANOS;
+        while (operations < MAX_TRANSACTION_OPERATIONS && !lagPastHalf()) {
+            long reader = wanted;
+            if (reader >= 0 && end >= reader) {
+                return false;
+            }
+            Applied next = queue.poll();
+            if (next == null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                parkFor(left);
+                continue;
+            }
+            if (next == CLOSE) {
+                return true;
+            }
+            transaction.add(next);
+            operations += next.operations;
+            end = next.endPosition;
+        }
+        return false;
+    }
+
+    private void parkFor(long nanos) {
+        LockSupport.parkNanos(this, nanos);
+        if (Thread.interrupted()) {
+            LOG.warn("journal applier of {} ignores an interrupt; close the store to stop it", location);
+        }
+    }
+
+    private boolean lagPastHalf() {
+        synchronized (monitor) {
+            return pendingBytes >= maxLagBytes / 2;
+        }
+    }
+
+
     private boolean apply(List<Applied> transaction) {
         long end = transaction.get(transaction.size() - 1).endPosition;
         long bytes = 0;
         try {
+            List<StoreBatch> batches = new ArrayList<>();
             for (Applied applied : transaction) {
-                writer.applyAll(applied.group);
+                batches.addAll(applied.group);
                 bytes += applied.bytes;
             }
+            OperationNetting netted = OperationNetting.of(batches);
+            writer.applyOperations(netted.operations(), netted.maxMessageId());
             writer.commit(end);
         } catch (SQLException | RuntimeException e) {
             writer.rollbackAfter(e);
@@ -180,6 +240,9 @@ final class JournalApplierThread {
         }
         synchronized (monitor) {
             appliedPosition = end;
+            if (wanted <= end) {
+                wanted = -1;
+            }
             pendingBytes -= bytes;
             monitor.notifyAll();
         }
@@ -237,18 +300,32 @@ final class JournalApplierThread {
 
     /** The next group, or null after {@link #SYNC_INTERVAL_NANOS} without one. */
     private Applied poll() {
+        long deadline = System.nanoTime() + SYNC_INTERVAL_NANOS;
         while (true) {
-            try {
-                return queue.poll(SYNC_INTERVAL_NANOS, TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                LOG.warn("journal applier of {} ignores an interrupt; close the store to stop it", location);
+            Applied next = queue.poll();
+            if (next != null) {
+                return next;
             }
+            idle = true;
+            next = queue.poll();
+            if (next != null) {
+                idle = false;
+                return next;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                idle = false;
+                return null;
+            }
+            parkFor(left);
+            idle = false;
         }
     }
 
     /** Applies everything handed over, syncs H2, and stops; returns whether all of it is in H2. */
     boolean close() {
         queue.add(CLOSE);
+        LockSupport.unpark(thread);
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {
