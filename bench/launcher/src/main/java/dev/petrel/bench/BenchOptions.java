@@ -14,7 +14,7 @@ import java.util.List;
  * --providers a,b      provider ids (default: all)
  * --scenarios a,b      scenario ids (default: all)
  * --backlog N          messages in the backlog scenario (default 200,000; quick 10,000)
- * --latency-rate N     messages per second in the latency scenario (default 2,000)
+ * --latency-rate N     messages per second in the latency scenario (default 1,000, the rate issue 7 sets the latency target at)
  * --data-dir PATH      where brokers keep their stores, one fresh folder per worker (default: bench-data beside the jar)
  * --out FILE           also write the table (Markdown) to FILE
  * --sync-us N          pin Artemis's journal buffer timeout to N µs instead of the disk sync time measured

@@ -26,12 +26,12 @@ public record Settings(long warmupMillis, long measureMillis, int latencyRate, l
 
     /** One round, short durations, a smaller backlog: the whole run in under two minutes. */
     public static Settings quick() {
-        return new Settings(300, 1_000, 2_000, 300, 1_000, 10_000, 0, 30_000, 150_000, 500);
+        return new Settings(300, 1_000, 1_000, 300, 1_000, 10_000, 0, 30_000, 150_000, 500);
     }
 
     /** Warm-up and measurement long enough to be compared across runs. */
     public static Settings full() {
-        return new Settings(3_000, 8_000, 2_000, 3_000, 15_000, 200_000, 20_000, 300_000, 150_000, 3_000);
+        return new Settings(3_000, 8_000, 1_000, 3_000, 15_000, 200_000, 20_000, 300_000, 150_000, 3_000);
     }
 
     public Settings withSyncNanos(long nanos) {
