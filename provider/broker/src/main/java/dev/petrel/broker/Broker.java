@@ -259,10 +259,15 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
 
     /** Writes a batch (a completed future when it is empty or there is no store). */
     CompletableFuture<Void> write(StoreBatch batch) {
+        return write(batch, false);
+    }
+
+    /** {@link #write}; {@code callerWaits}: the caller blocks on the result (see {@link MessageStore#writeForWaitingCaller}). */
+    private CompletableFuture<Void> write(StoreBatch batch, boolean callerWaits) {
         if (batch.isEmpty() || store == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return store.write(batch);
+        return callerWaits ? store.writeForWaitingCaller(batch) : store.write(batch);
     }
 
     /** A new entry for {@code target} with a fresh message id; adds its store operations to {@code batch}. */
@@ -283,6 +288,12 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
      * handed to their queues. Runs on the caller's thread; the continuation only posts.
      */
     CompletableFuture<Void> commitWork(LocalConnection publisher, List<MessageData> sends, List<DeliveryRecord> acks) {
+        return commitWork(publisher, sends, acks, false);
+    }
+
+    /** {@link #commitWork}; {@code callerWaits}: the caller blocks until the returned future completes. */
+    CompletableFuture<Void> commitWork(LocalConnection publisher, List<MessageData> sends, List<DeliveryRecord> acks,
+                                       boolean callerWaits) {
         StoreBatch batch = new StoreBatch();
         List<Runnable> visible = new ArrayList<>();
         long unpageable = 0;
@@ -328,7 +339,7 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
             acked.computeIfAbsent(ack.queue(), q -> new ArrayList<>()).add(ack.entry());
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        write(batch).whenComplete((ignored, failure) -> {
+        write(batch, callerWaits).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 memoryUsed.addAndGet(-reservedBytes);
                 done.completeExceptionally(storeFailure(failure));

@@ -200,6 +200,18 @@ final class LocalConnection implements BrokerConnection {
         }
     }
 
+    /** A synchronous send: the broker's work (and the store's, when it is idle) runs in this thread. */
+    @Override
+    public void sendAndWait(long sessionId, MessageData message) throws JMSException {
+        SessionState session = session(sessionId);
+        if (session.branch != null || session.transacted) {
+            await(send(sessionId, message).toCompletableFuture(), "send");
+            return;
+        }
+        authorize(Action.SEND, message.destination());
+        await(broker.commitWork(this, List.of(message), List.of(), true), "send");
+    }
+
     @Override
     public void createConsumer(long sessionId, long consumerId, ConsumerSpec spec) throws JMSException {
         SessionState session = session(sessionId);
@@ -277,7 +289,7 @@ final class LocalConnection implements BrokerConnection {
         List<MessageData> sends = session.drainSends();
         List<DeliveryRecord> acked = session.take(consumed);
         try {
-            await(broker.commitWork(this, sends, acked), "commit");
+            await(broker.commitWork(this, sends, acked, true), "commit");
         } catch (JMSException failure) {
             giveBack(acked, true);
             TransactionRolledBackException rolledBack = new TransactionRolledBackException(

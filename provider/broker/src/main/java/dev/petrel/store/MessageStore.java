@@ -35,6 +35,16 @@ public interface MessageStore extends AutoCloseable {
     CompletableFuture<Void> write(StoreBatch batch);
 
     /**
+     * {@link #write} for a caller that blocks until the future completes: when the store is idle it
+     * may persist the batch in the calling thread, saving the hand-off to the writer and back. The
+     * future's callbacks may then run in the calling thread too. Asynchronous callers use {@link #write},
+     * which never blocks them and lets their batches share a group.
+     */
+    default CompletableFuture<Void> writeForWaitingCaller(StoreBatch batch) {
+        return write(batch);
+    }
+
+    /**
      * Reads up to {@code max} references of one store queue whose message id is greater than
      * {@code afterMessageId}, in message-id order, with their messages. Sees every write whose
      * future has completed.

@@ -17,7 +17,6 @@ import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 
 /**
  * A message producer, with or without a default destination. A send stamps the JMS headers on the
@@ -285,17 +284,10 @@ public class PetrelMessageProducer implements MessageProducer, QueueSender, Topi
         message.setJMSMessageID(disableMessageID ? null : session.connection().nextMessageId());
         message.setJMSDeliveryTime(now + Math.max(0L, delay));
         MessageData data = MessageBridge.toData(message);
-        CompletionStage<Void> stage = session.connection().broker().send(session.id(), data);
         if (listener == null) {
-            try {
-                stage.toCompletableFuture().get();
-            } catch (ExecutionException e) {
-                throw JmsExceptions.unwrap(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw JmsExceptions.wrap("interrupted while waiting for the broker to accept the message", e);
-            }
+            session.connection().broker().sendAndWait(session.id(), data);
         } else {
+            CompletionStage<Void> stage = session.connection().broker().send(session.id(), data);
             session.dispatcher().chainCompletion(stage,
                     () -> listener.onCompletion(message),
                     failure -> listener.onException(message, failure));

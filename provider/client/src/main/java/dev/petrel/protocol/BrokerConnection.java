@@ -59,6 +59,36 @@ public interface BrokerConnection extends AutoCloseable {
     CompletionStage<Void> send(long sessionId, MessageData message);
 
     /**
+     * {@link #send}, returning once the stage has completed (a synchronous send). An in-VM connection
+     * may then do the broker's work in the calling thread instead of handing it to another.
+     *
+     * @throws JMSException the stage's failure
+     */
+    default void sendAndWait(long sessionId, MessageData message) throws JMSException {
+        try {
+            send(sessionId, message).toCompletableFuture().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof JMSException jms) {
+                throw jms;
+            }
+            JMSException failure = new JMSException("send failed: " + cause);
+            failure.setLinkedException(cause instanceof Exception ex ? ex : e);
+            failure.initCause(cause);
+            throw failure;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            JMSException failure = new JMSException("interrupted while waiting for the broker to accept the message");
+            failure.setLinkedException(e);
+            failure.initCause(e);
+            throw failure;
+        }
+    }
+
+    /**
      * Creates a consumer. The broker then delivers through {@link ClientHandler#deliver} while the
      * consumer has credit ({@link #grantCredit}); its initial credit is {@code spec.prefetch()}.
      */

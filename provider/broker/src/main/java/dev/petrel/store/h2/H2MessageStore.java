@@ -173,6 +173,15 @@ public final class H2MessageStore implements MessageStore {
 
     @Override
     public CompletableFuture<Void> write(StoreBatch batch) {
+        return write(batch, false);
+    }
+
+    @Override
+    public CompletableFuture<Void> writeForWaitingCaller(StoreBatch batch) {
+        return write(batch, true);
+    }
+
+    private CompletableFuture<Void> write(StoreBatch batch, boolean callerWaits) {
         String invalid = invalidity(batch);
         if (invalid != null) {
             return CompletableFuture.failedFuture(new StoreException("rejected batch for the store at " + directory
@@ -188,7 +197,7 @@ public final class H2MessageStore implements MessageStore {
             return CompletableFuture.failedFuture(new StoreException("rejected batch for the store at " + directory
                     + ": its " + bytes + " bytes exceed the limit of " + MAX_BATCH_BYTES + " bytes per batch"));
         }
-        return writer.submit(batch, bytes);
+        return writer.submit(batch, bytes, callerWaits);
     }
 
     private static String invalidity(StoreBatch batch) {
@@ -317,14 +326,14 @@ public final class H2MessageStore implements MessageStore {
     /**
      * Finishes pending writes, syncs, shuts H2 down and releases the directory. Idempotent.
      *
-     * @throws IllegalStateException when called on the store writer thread (in a write's completion
-     *                               callback), which would wait for itself
+     * @throws IllegalStateException when called in a write's completion callback (on the thread
+     *                               persisting), which would wait for itself
      */
     @Override
     public synchronized void close() {
-        if (writer != null && writer.isWriterThread()) {
-            throw new IllegalStateException("the store at " + directory + " cannot be closed from its own writer"
-                    + " thread (a write completion callback); close it from another thread");
+        if (writer != null && writer.isPersistingThread()) {
+            throw new IllegalStateException("the store at " + directory + " cannot be closed from a write"
+                    + " completion callback (the thread persisting); close it from another thread");
         }
         if (state != State.OPEN) {
             state = State.CLOSED;

@@ -9,28 +9,34 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The one store writer thread ({@code petrel-store-writer}): takes submitted batches from a bounded
- * queue, gathers everything pending (up to a number of operations and {@link #MAX_GROUP_BYTES}) into one group, has it made
- * durable by a {@link GroupPersister} and then completes every waiter's future. No timers: under load
- * groups grow by themselves while the previous group is being synced.
+ * Group commit: gathers submitted batches (up to a number of operations and {@link #MAX_GROUP_BYTES})
+ * into one group, has it made durable by a {@link GroupPersister} and then completes every waiter's
+ * future. No timers: under load groups grow by themselves while the previous group is being synced.
  *
- * <p>After a failed group the writer fails every later batch with a {@link StoreException} naming
+ * <p>Who persists: whoever holds the write lock. A caller that will wait for its batch anyway and
+ * finds the lock free becomes the leader and persists what is queued plus its own batch in its own
+ * thread, so an idle store costs it no thread hand-off either way; otherwise (and always for
+ * asynchronous callers, whose batches should share groups) the batch waits in the queue and the writer thread
+ * ({@code petrel-store-writer}) takes it as soon as the lock is free. The queue is drained only under
+ * the write lock, so batches are persisted and completed in the order they were submitted.
+ *
+ * <p>After a failed group the store fails every later batch with a {@link StoreException} naming
  * the first failure: it never confirms anything after a write it could not complete.
  *
- * <p>Threading: {@link #submit} from any thread (it blocks while the queue is full, except on the
- * writer thread itself, i.e. in a completion callback, where the batch joins a writer-local backlog);
- * {@link #close} from any thread, once.
+ * <p>Threading: {@link #submit} from any thread (it blocks while the queue is full, except in a
+ * completion callback, i.e. on the thread persisting, where the batch is queued for the writer thread);
+ * {@link #close} from any thread but one persisting, once.
  */
 final class StoreWriterThread {
     private static final Logger LOG = LoggerFactory.getLogger(StoreWriterThread.class);
-    private static final PendingWrite CLOSE = new PendingWrite(new StoreBatch(), new CompletableFuture<>(), 0);
+    private static final long FULL_QUEUE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     /** Groups stop growing past this many bytes of message bodies (plus 32 per operation). */
     static final long MAX_GROUP_BYTES = 32L * 1024 * 1024;
@@ -54,8 +60,19 @@ final class StoreWriterThread {
     private final String location;
     private final GroupPersister persister;
     private final int maxGroupOperations;
-    private final BlockingQueue<PendingWrite> queue;
-    private final ArrayDeque<PendingWrite> backlog = new ArrayDeque<>();
+    private final int queueCapacity;
+    /** Held while draining the queue and persisting. */
+    private final ReentrantLock writeLock = new ReentrantLock();
+    /** Guards {@link #queue} and {@link #closeRequested}. */
+    private final ReentrantLock queueLock = new ReentrantLock();
+    private final Condition notEmpty = queueLock.newCondition();
+    private final Condition notFull = queueLock.newCondition();
+    private final ArrayDeque<PendingWrite> queue = new ArrayDeque<>();
+    private boolean closeRequested;
+    /** Guarded by writeLock. */
+    private boolean persisterClosed;
+    /** The thread holding the write lock, or null. */
+    private volatile Thread persisting;
     private final Thread thread;
     private final AtomicLong groups = new AtomicLong();
     private volatile boolean closing;
@@ -65,7 +82,7 @@ final class StoreWriterThread {
         this.location = location;
         this.persister = persister;
         this.maxGroupOperations = maxGroupOperations;
-        this.queue = new LinkedBlockingQueue<>(queueCapacity);
+        this.queueCapacity = queueCapacity;
         this.thread = new Thread(this::run, "petrel-store-writer");
         this.thread.setDaemon(true);
     }
@@ -83,32 +100,93 @@ final class StoreWriterThread {
         return failure;
     }
 
-    /** Queues the batch; {@code bytes} is its {@link #weight}. */
-    CompletableFuture<Void> submit(StoreBatch batch, long bytes) {
+    /**
+     * Queues the batch, or persists it in this thread when the caller will wait for it anyway and the
+     * store is idle; {@code bytes} is its {@link #weight}.
+     */
+    CompletableFuture<Void> submit(StoreBatch batch, long bytes, boolean callerWaits) {
         PendingWrite write = new PendingWrite(batch, new CompletableFuture<>(), bytes);
         if (closing) {
             return failClosed(write);
         }
-        if (Thread.currentThread() == thread) {
-            backlog.add(write);
+        if (persisting == Thread.currentThread()) {
+            enqueue(write, false);
             return write.future;
         }
-        try {
-            while (!queue.offer(write, 100, TimeUnit.MILLISECONDS)) {
-                if (closing) {
+        if (callerWaits && writeLock.tryLock()) {
+            try {
+                persisting = Thread.currentThread();
+                if (persisterClosed) {
                     return failClosed(write);
                 }
+                List<PendingWrite> group = drain(write.batch.size(), write.bytes);
+                group.add(write);
+                persistAndComplete(group);
+            } finally {
+                persisting = null;
+                writeLock.unlock();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            write.future.completeExceptionally(new StoreException(
-                    "interrupted while waiting for room in the store writer queue of " + location, e));
+            wakeWriterIfQueued();
             return write.future;
         }
-        if (closing && queue.remove(write)) {
-            return failClosed(write);
-        }
+        enqueue(write, true);
         return write.future;
+    }
+
+    /** Queues a write for the writer thread, waiting for room unless {@code mayWait} is false. */
+    private void enqueue(PendingWrite write, boolean mayWait) {
+        queueLock.lock();
+        try {
+            while (mayWait && queue.size() >= queueCapacity && !closeRequested) {
+                try {
+                    notFull.awaitNanos(FULL_QUEUE_WAIT_NANOS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    write.future.completeExceptionally(new StoreException(
+                            "interrupted while waiting for room in the store writer queue of " + location, e));
+                    return;
+                }
+            }
+            if (closeRequested) {
+                failClosed(write);
+                return;
+            }
+            queue.add(write);
+            notEmpty.signal();
+        } finally {
+            queueLock.unlock();
+        }
+    }
+
+    /** Takes queued writes, oldest first, while the group stays within its limits (write lock held). */
+    private List<PendingWrite> drain(int operations, long bytes) {
+        List<PendingWrite> group = new ArrayList<>();
+        queueLock.lock();
+        try {
+            PendingWrite next;
+            while (operations < maxGroupOperations && bytes < MAX_GROUP_BYTES && (next = queue.poll()) != null) {
+                group.add(next);
+                operations += next.batch.size();
+                bytes += next.bytes;
+            }
+            if (!group.isEmpty()) {
+                notFull.signalAll();
+            }
+        } finally {
+            queueLock.unlock();
+        }
+        return group;
+    }
+
+    private void wakeWriterIfQueued() {
+        queueLock.lock();
+        try {
+            if (!queue.isEmpty()) {
+                notEmpty.signal();
+            }
+        } finally {
+            queueLock.unlock();
+        }
     }
 
     private CompletableFuture<Void> failClosed(PendingWrite write) {
@@ -117,52 +195,44 @@ final class StoreWriterThread {
     }
 
     private void run() {
-        List<PendingWrite> group = new ArrayList<>();
-        boolean sawClose = false;
-        while (true) {
-            PendingWrite first = backlog.poll();
-            if (first == null) {
-                if (sawClose) {
-                    break;
+        while (awaitWork()) {
+            writeLock.lock();
+            try {
+                persisting = thread;
+                List<PendingWrite> group = drain(0, 0);
+                if (!group.isEmpty()) {
+                    persistAndComplete(group);
                 }
-                first = take();
-                if (first == CLOSE) {
-                    sawClose = true;
-                    continue;
-                }
+            } finally {
+                persisting = null;
+                writeLock.unlock();
             }
-            group.add(first);
-            int operations = first.batch.size();
-            long bytes = first.bytes;
-            while (operations < maxGroupOperations && bytes < MAX_GROUP_BYTES) {
-                PendingWrite next = backlog.poll();
-                if (next == null && !sawClose) {
-                    next = queue.poll();
-                }
-                if (next == null) {
-                    break;
-                }
-                if (next == CLOSE) {
-                    sawClose = true;
-                    break;
-                }
-                group.add(next);
-                operations += next.batch.size();
-                bytes += next.bytes;
-            }
-            persistAndComplete(group);
-            group.clear();
         }
-        closePersister();
+        writeLock.lock();
+        try {
+            persisting = thread;
+            List<PendingWrite> rest;
+            while (!(rest = drain(0, 0)).isEmpty()) {
+                persistAndComplete(rest);
+            }
+            persisterClosed = true;
+            closePersister();
+        } finally {
+            persisting = null;
+            writeLock.unlock();
+        }
     }
 
-    private PendingWrite take() {
-        while (true) {
-            try {
-                return queue.take();
-            } catch (InterruptedException e) {
-                LOG.warn("store writer of {} ignores an interrupt; close the store to stop it", location);
+    /** Waits until something is queued (true) or the store closes with nothing queued (false). */
+    private boolean awaitWork() {
+        queueLock.lock();
+        try {
+            while (queue.isEmpty() && !closeRequested) {
+                notEmpty.awaitUninterruptibly();
             }
+            return !queue.isEmpty();
+        } finally {
+            queueLock.unlock();
         }
     }
 
@@ -205,20 +275,21 @@ final class StoreWriterThread {
         }
     }
 
-    boolean isWriterThread() {
-        return Thread.currentThread() == thread;
+    /** Whether the calling thread is persisting a group (i.e. runs in a write's completion callback). */
+    boolean isPersistingThread() {
+        return persisting == Thread.currentThread();
     }
 
     /** Stops accepting, writes everything submitted before, closes the persister, joins. Call once. */
     void close() {
         closing = true;
-        while (true) {
-            try {
-                queue.put(CLOSE);
-                break;
-            } catch (InterruptedException e) {
-                LOG.warn("interrupt while closing the store at {} ignored: pending writes finish first", location);
-            }
+        queueLock.lock();
+        try {
+            closeRequested = true;
+            notEmpty.signalAll();
+            notFull.signalAll();
+        } finally {
+            queueLock.unlock();
         }
         boolean interrupted = false;
         while (thread.isAlive()) {
@@ -226,12 +297,6 @@ final class StoreWriterThread {
                 thread.join();
             } catch (InterruptedException e) {
                 interrupted = true;
-            }
-        }
-        PendingWrite left;
-        while ((left = queue.poll()) != null) {
-            if (left != CLOSE) {
-                failClosed(left);
             }
         }
         if (interrupted) {

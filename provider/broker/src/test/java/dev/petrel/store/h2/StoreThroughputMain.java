@@ -38,8 +38,11 @@ public final class StoreThroughputMain {
         rawFdatasync(scratch.resolve("raw.seg"), seconds);
         for (boolean journal : new boolean[] {false, true}) {
             String design = journal ? "journal" : "direct-h2-sync";
-            syncWriters(scratch.resolve(design + "-1"), journal, 1, seconds, design);
-            syncWriters(scratch.resolve(design + "-4"), journal, 4, seconds, design);
+            for (boolean callerLeads : new boolean[] {false, true}) {
+                String how = design + (callerLeads ? ", writeForWaitingCaller" : ", write");
+                syncWriters(scratch.resolve(design + "-1"), journal, 1, seconds, how, callerLeads);
+                syncWriters(scratch.resolve(design + "-4"), journal, 4, seconds, how, callerLeads);
+            }
             pipelined(scratch.resolve(design + "-p"), journal, seconds, design);
         }
     }
@@ -76,7 +79,8 @@ public final class StoreThroughputMain {
         return store;
     }
 
-    private static void syncWriters(Path directory, boolean journal, int threads, int seconds, String design)
+    private static void syncWriters(Path directory, boolean journal, int threads, int seconds, String design,
+                                    boolean callerLeads)
             throws Exception {
         H2MessageStore store = open(directory, journal);
         AtomicLong ids = new AtomicLong();
@@ -90,8 +94,8 @@ public final class StoreThroughputMain {
                 try {
                     while (System.nanoTime() < deadline) {
                         long id = ids.incrementAndGet();
-                        store.write(new StoreBatch().add(new StoreOperation.AddMessage(id, body)))
-                                .get(30, TimeUnit.SECONDS);
+                        StoreBatch batch = new StoreBatch().add(new StoreOperation.AddMessage(id, body));
+                        (callerLeads ? store.writeForWaitingCaller(batch) : store.write(batch)).get(30, TimeUnit.SECONDS);
                         done.incrementAndGet();
                     }
                 } catch (Exception e) {
