@@ -1,6 +1,8 @@
 package dev.petrel.store.h2.journal;
 
 import dev.petrel.store.StoreBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,6 +15,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
 
 /**
@@ -20,12 +25,15 @@ import java.util.zip.CRC32C;
  * fdatasync ({@code FileChannel.force(false)}). A group of batches becomes one record, so a group is
  * atomic: a torn record is ignored as a whole by {@link JournalReader}. Segments wholly before a
  * position the database has synced are recycled (renamed) as later segments, so rolling over rarely
- * has to allocate a new file.
+ * has to allocate a new file; until enough have been released, a background thread
+ * ({@code petrel-journal-preallocator}) keeps one spare file preallocated, so that a roll never
+ * writes a whole segment of zeros while appends wait.
  *
  * <p>Threading: {@link #append} and {@link #close} on the store writer thread only;
  * {@link #release} from the applier thread; {@link #confirmedPosition} from any thread.
  */
 public final class JournalWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JournalWriter.class);
     private final Path directory;
     private final int segmentSize;
     private final CRC32C crc = new CRC32C();
@@ -37,6 +45,13 @@ public final class JournalWriter implements AutoCloseable {
     private final Deque<ClosedSegment> closedSegments = new ArrayDeque<>();
     /** Released segment files ready to be renamed into the next segment; guarded by closedSegments. */
     private final Deque<Path> recycled = new ArrayDeque<>();
+    private final ExecutorService preallocator = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "petrel-journal-preallocator");
+        t.setDaemon(true);
+        return t;
+    });
+    /** A spare is being preallocated; guarded by closedSegments. */
+    private boolean preallocating;
     private ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
     private JournalFiles.Segment current;
     private FileChannel channel;
@@ -142,6 +157,35 @@ public final class JournalWriter implements AutoCloseable {
         channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
         current = new JournalFiles.Segment(start, path);
         segmentOffset = 0;
+        prepareSpare();
+    }
+
+    /** Starts preallocating a spare segment file in the background unless one is ready or on its way. */
+    private void prepareSpare() {
+        Path spare;
+        synchronized (closedSegments) {
+            if (!recycled.isEmpty() || preallocating) {
+                return;
+            }
+            preallocating = true;
+            spare = JournalFiles.freePath(directory, recycleCounter++);
+        }
+        preallocator.execute(() -> {
+            boolean ready = false;
+            try {
+                JournalFiles.createPreallocated(spare, segmentSize);
+                ready = true;
+            } catch (IOException e) {
+                // not fatal: the next roll preallocates inline (and reports a failure there)
+                LOG.warn("preallocating the spare journal segment {} failed: {}", spare, e.toString());
+            }
+            synchronized (closedSegments) {
+                preallocating = false;
+                if (ready) {
+                    recycled.addLast(spare);
+                }
+            }
+        });
     }
 
     /**
@@ -166,6 +210,15 @@ public final class JournalWriter implements AutoCloseable {
     /** Closes the current segment; the files stay (see {@link JournalFiles#deleteAll}). */
     @Override
     public void close() throws IOException {
+        preallocator.shutdown();
+        try {
+            if (!preallocator.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new IOException("the journal preallocator in " + directory + " did not finish within a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the journal preallocator in " + directory, e);
+        }
         channel.close();
         synchronized (closedSegments) {
             for (Path free : recycled) {
