@@ -277,7 +277,7 @@ final class LocalConnection implements BrokerConnection {
             broker.xa().acknowledge(branch, acked);
             return;
         }
-        await(broker.commitWork(this, List.of(), acked), "acknowledge");
+        await(broker.commitWork(this, List.of(), acked, true), "acknowledge");
     }
 
     @Override
