@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * Renders the results as one Markdown table, scenarios × providers, each cell {@code median [min–max]}
  * over rounds, then Petrel's ratio (of medians) to each durable peer (Petrel on the peer's transport
- * where both ran), then the machine's limits and
+ * where both ran), then the machine's limits, issue 7's targets checked ({@link TargetReport}) and
  * every failure. Stateless.
  */
 public final class ResultTable {
@@ -76,6 +76,7 @@ public final class ResultTable {
                 .append(" Ratio = Petrel's median ÷ the peer's, on the same transport (for latency, unsent and heap, lower is better);")
                 .append(" only peers durable before confirm get one. FAIL = loss, duplicate, reordering or error (below).\n");
         appendMachine(out, results);
+        out.append(TargetReport.render(results, providers));
         appendFailures(out, results.failures());
         return out.toString();
     }
