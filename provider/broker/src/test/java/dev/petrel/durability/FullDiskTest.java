@@ -1,0 +1,194 @@
+package dev.petrel.durability;
+
+import dev.petrel.broker.EmbeddedBroker;
+import dev.petrel.client.PetrelConnectionFactory;
+import dev.petrel.store.h2.H2MessageStore;
+import dev.petrel.store.h2.H2StoreConfig;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.ResourceAllocationException;
+import jakarta.jms.Session;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * A real full disk, no mocks: the broker's store lives on a small tmpfs (4 MiB) mounted for the test,
+ * with 64 KiB journal segments, and persistent 4 KiB messages are sent through the JMS API until a
+ * send fails. Then the filesystem is grown and a new broker on the same directory must hold every
+ * message whose send returned normally, once each, in order.
+ *
+ * <p>Needs permission to {@code mount -t tmpfs} (root, or CAP_SYS_ADMIN); where mounting is not
+ * permitted (non-root CI) the test is skipped through {@link Assumptions#assumeTrue}. The mount is
+ * always unmounted after the test.
+ */
+class FullDiskTest {
+    private static final Logger LOG = LoggerFactory.getLogger(FullDiskTest.class);
+    private static final String QUEUE = "full-disk";
+    private static final String INDEX = "n";
+    private static final int BODY_BYTES = 4096;
+    /** Far more than 4 MiB of 4 KiB messages: the disk must fill long before. */
+    private static final int MAX_SENDS = 5_000;
+    private static final long COMMAND_SECONDS = 20;
+
+    @TempDir
+    Path temp;
+
+    private Path mountPoint;
+    private boolean mounted;
+
+    @BeforeEach
+    void mountSmallTmpfs() throws Exception {
+        mountPoint = temp.resolve("small-disk");
+        java.nio.file.Files.createDirectories(mountPoint);
+        CommandResult result = run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mountPoint.toString());
+        Assumptions.assumeTrue(result.exitCode == 0,
+                "mounting a tmpfs is not permitted here (needs root or CAP_SYS_ADMIN): " + result.output);
+        mounted = true;
+    }
+
+    @AfterEach
+    void unmount() throws Exception {
+        if (mounted) {
+            CommandResult result = run("umount", mountPoint.toString());
+            if (result.exitCode != 0) {
+                // A busy mount (a file still open) would leave it behind: detach it lazily instead.
+                LOG.warn("umount {} failed ({}); detaching it lazily", mountPoint, result.output);
+                CommandResult lazy = run("umount", "-l", mountPoint.toString());
+                assertEquals(0, lazy.exitCode, "umount -l " + mountPoint + ": " + lazy.output);
+            }
+        }
+    }
+
+    @Test
+    void fullDiskFailsSendsWithResourceAllocationExceptionAndKeepsEveryConfirmedMessage() throws Exception {
+        Path storeDirectory = mountPoint.resolve("store");
+        List<Integer> confirmed = new ArrayList<>();
+        int firstFailed;
+        JMSException failure;
+        JMSException later;
+        try (EmbeddedBroker broker = start("full-disk-1", storeDirectory);
+             Connection connection = new PetrelConnectionFactory(broker.url()).createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue(QUEUE));
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            failure = null;
+            int n = 0;
+            while (failure == null && n < MAX_SENDS) {
+                try {
+                    producer.send(message(session, n));
+                    confirmed.add(n);
+                } catch (JMSException e) {
+                    failure = e;
+                }
+                n++;
+            }
+            firstFailed = n - 1;
+            assertNotNull(failure, "a 4 MiB filesystem took " + MAX_SENDS + " persistent 4 KiB messages");
+            int next = n;
+            later = assertThrows(JMSException.class, () -> producer.send(message(session, next)),
+                    "a send after the store failed must fail too");
+        }
+        LOG.info("disk full after {} confirmed sends; first failure: {}; later: {}", confirmed.size(),
+                failure.getMessage(), later.getMessage());
+        JMSException first = failure;
+        JMSException after = later;
+
+        assertInstanceOf(ResourceAllocationException.class, failure, () -> "failure was " + first);
+        assertTrue(failure.getMessage().contains("No space left on device"), failure.getMessage());
+        assertTrue(failure.getMessage().contains(storeDirectory.toString()), failure.getMessage());
+        assertInstanceOf(ResourceAllocationException.class, later, () -> "later send failed with " + after);
+        assertTrue(later.getMessage().contains("No space left on device"), later.getMessage());
+        assertTrue(confirmed.size() > 50, "only " + confirmed.size() + " sends were confirmed before the disk filled");
+
+        CommandResult grow = run("mount", "-o", "remount,size=64m", mountPoint.toString());
+        assertEquals(0, grow.exitCode, "remount " + mountPoint + " with 64m: " + grow.output);
+
+        List<Integer> recovered = drain(storeDirectory);
+        assertEquals(recovered.size(), new HashSet<>(recovered).size(), "no message is delivered twice");
+        // A failed send never reached the journal (the group failed before its record was written, or the
+        // store refused it), so none comes back; JMS would allow an unknown outcome, the store gives none.
+        assertEquals(confirmed, recovered, "every confirmed send, in order, and nothing else (first failed: "
+                + firstFailed + ")");
+    }
+
+    private static EmbeddedBroker start(String name, Path storeDirectory) {
+        return EmbeddedBroker.builder()
+                .name(name)
+                .dataDirectory(storeDirectory)
+                .store(new H2MessageStore(H2StoreConfig.builder(storeDirectory)
+                        .segmentSize(64 * 1024)
+                        .maxApplyLagBytes(256 * 1024)
+                        .build()))
+                .start();
+    }
+
+    private static Message message(Session session, int n) throws JMSException {
+        BytesMessage message = session.createBytesMessage();
+        byte[] body = new byte[BODY_BYTES];
+        java.util.Arrays.fill(body, (byte) n);
+        message.writeBytes(body);
+        message.setIntProperty(INDEX, n);
+        return message;
+    }
+
+    private static List<Integer> drain(Path storeDirectory) throws JMSException {
+        List<Integer> received = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        try (EmbeddedBroker broker = start("full-disk-2", storeDirectory);
+             Connection connection = new PetrelConnectionFactory(broker.url()).createConnection()) {
+            connection.start();
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE));
+            Message message;
+            while ((message = consumer.receive(2000)) != null) {
+                int n = message.getIntProperty(INDEX);
+                received.add(n);
+                if (!seen.add(n)) {
+                    fail("message " + n + " delivered twice");
+                }
+            }
+            session.commit();
+        }
+        return received;
+    }
+
+    private record CommandResult(int exitCode, String output) {
+    }
+
+    /** Runs a command with a bounded wait; a command that hangs is killed and reported as failed. */
+    private static CommandResult run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (!process.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return new CommandResult(-1, String.join(" ", command) + " did not finish within " + COMMAND_SECONDS + " s");
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        return new CommandResult(process.exitValue(), output);
+    }
+}
