@@ -16,6 +16,7 @@ import jakarta.jms.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,7 +110,7 @@ class FullDiskTest {
             int n = 0;
             while (failure == null && n < MAX_SENDS) {
                 try {
-                    producer.send(message(session, n));
+                    producer.send(message(session, n, BODY_BYTES));
                     confirmed.add(n);
                 } catch (JMSException e) {
                     failure = e;
@@ -116,7 +120,7 @@ class FullDiskTest {
             firstFailed = n - 1;
             assertNotNull(failure, "a 4 MiB filesystem took " + MAX_SENDS + " persistent 4 KiB messages");
             int next = n;
-            later = assertThrows(JMSException.class, () -> producer.send(message(session, next)),
+            later = assertThrows(JMSException.class, () -> producer.send(message(session, next, BODY_BYTES)),
                     "a send after the store failed must fail too");
         }
         LOG.info("disk full after {} confirmed sends; first failure: {}; later: {}", confirmed.size(),
@@ -136,10 +140,71 @@ class FullDiskTest {
 
         List<Integer> recovered = drain(storeDirectory, journal);
         assertEquals(recovered.size(), new HashSet<>(recovered).size(), "no message is delivered twice");
-        // A failed send never reached the journal (the group failed before its record was written, or the
-        // store refused it), so none comes back; JMS would allow an unknown outcome, the store gives none.
+        // A failed send is not delivered: with the journal, its group failed before its record was written
+        // (the applier had failed) or the store refused it; without, H2's commit of it failed and reopening
+        // finds H2's last complete state. JMS would allow an unknown outcome; the store leaves none here.
         assertEquals(confirmed, recovered, "every confirmed send, in order, and nothing else (first failed: "
                 + firstFailed + ")");
+    }
+
+    @Test
+    void journalAppendThatFindsTheDiskFullFailsTheSendAndKeepsEarlierMessages() throws Exception {
+        Path storeDirectory = mountPoint.resolve("store");
+        List<Integer> confirmed = new ArrayList<>();
+        try (EmbeddedBroker broker = start("full-disk-1", storeDirectory, true);
+             Connection connection = new PetrelConnectionFactory(broker.url()).createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue(QUEUE));
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            for (int n = 0; n < 10; n++) {
+                producer.send(message(session, n, BODY_BYTES));
+                confirmed.add(n);
+            }
+        }
+        JMSException failure;
+        JMSException later;
+        Path filler = mountPoint.resolve("filler");
+        try (EmbeddedBroker broker = start("full-disk-2", storeDirectory, true);
+             Connection connection = new PetrelConnectionFactory(broker.url()).createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue(QUEUE));
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            fill(filler);
+            // Larger than a 64 KiB segment: its journal record grows the segment file, which needs new space,
+            // while H2 (the applier has nothing to apply) does not write at all.
+            failure = assertThrows(JMSException.class, () -> producer.send(message(session, 10, 80 * 1024)),
+                    "a send whose journal record finds the disk full must fail");
+            later = assertThrows(JMSException.class, () -> producer.send(message(session, 11, BODY_BYTES)),
+                    "a send after the journal failed must fail too");
+        }
+        LOG.info("journal append on a full disk failed with: {}; later: {}", failure.getMessage(), later.getMessage());
+        JMSException first = failure;
+        JMSException after = later;
+        assertInstanceOf(ResourceAllocationException.class, failure, () -> "failure was " + first);
+        assertTrue(failure.getMessage().contains("No space left on device"), failure.getMessage());
+        assertTrue(failure.getMessage().contains(storeDirectory.toString()), failure.getMessage());
+        assertInstanceOf(ResourceAllocationException.class, later, () -> "later send failed with " + after);
+
+        java.nio.file.Files.delete(filler);
+        assertEquals(confirmed, drain(storeDirectory, true), "the messages confirmed before, once each, in order,"
+                + " and not the two that failed");
+    }
+
+    /** Writes {@code file} until the filesystem has no space left. */
+    private static void fill(Path file) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate(4096);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            while (true) {
+                chunk.clear();
+                while (chunk.hasRemaining()) {
+                    channel.write(chunk);
+                }
+            }
+        } catch (IOException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("No space left on device")) {
+                throw e;
+            }
+        }
     }
 
     private static EmbeddedBroker start(String name, Path storeDirectory, boolean journal) {
@@ -154,9 +219,9 @@ class FullDiskTest {
                 .start();
     }
 
-    private static Message message(Session session, int n) throws JMSException {
+    private static Message message(Session session, int n, int bytes) throws JMSException {
         BytesMessage message = session.createBytesMessage();
-        byte[] body = new byte[BODY_BYTES];
+        byte[] body = new byte[bytes];
         java.util.Arrays.fill(body, (byte) n);
         message.writeBytes(body);
         message.setIntProperty(INDEX, n);
