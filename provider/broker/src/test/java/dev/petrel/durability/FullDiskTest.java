@@ -97,41 +97,14 @@ class FullDiskTest {
     void fullDiskFailsSendsWithResourceAllocationExceptionAndKeepsEveryConfirmedMessage(boolean journal)
             throws Exception {
         Path storeDirectory = mountPoint.resolve("store");
-        List<Integer> confirmed = new ArrayList<>();
-        int firstFailed;
-        JMSException failure;
-        JMSException later;
-        try (EmbeddedBroker broker = start("full-disk-1", storeDirectory, journal);
-             Connection connection = new PetrelConnectionFactory(broker.url()).createConnection()) {
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer producer = session.createProducer(session.createQueue(QUEUE));
-            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            failure = null;
-            int n = 0;
-            while (failure == null && n < MAX_SENDS) {
-                try {
-                    producer.send(message(session, n, BODY_BYTES));
-                    confirmed.add(n);
-                } catch (JMSException e) {
-                    failure = e;
-                }
-                n++;
-            }
-            firstFailed = n - 1;
-            assertNotNull(failure, "a 4 MiB filesystem took " + MAX_SENDS + " persistent 4 KiB messages");
-            int next = n;
-            later = assertThrows(JMSException.class, () -> producer.send(message(session, next, BODY_BYTES)),
-                    "a send after the store failed must fail too");
-        }
-        LOG.info("disk full after {} confirmed sends; first failure: {}; later: {}", confirmed.size(),
-                failure.getMessage(), later.getMessage());
-        JMSException first = failure;
-        JMSException after = later;
-
-        assertInstanceOf(ResourceAllocationException.class, failure, () -> "failure was " + first);
+        SendsUntilFull sends = sendUntilFull(storeDirectory, journal);
+        List<Integer> confirmed = sends.confirmed;
+        JMSException failure = sends.failure;
+        JMSException later = sends.later;
+        assertInstanceOf(ResourceAllocationException.class, failure, () -> "failure was " + sends.failure);
         assertTrue(failure.getMessage().contains("No space left on device"), failure.getMessage());
         assertTrue(failure.getMessage().contains(storeDirectory.toString()), failure.getMessage());
-        assertInstanceOf(ResourceAllocationException.class, later, () -> "later send failed with " + after);
+        assertInstanceOf(ResourceAllocationException.class, later, () -> "later send failed with " + sends.later);
         assertTrue(later.getMessage().contains("No space left on device"), later.getMessage());
         assertTrue(confirmed.size() > 50, "only " + confirmed.size() + " sends were confirmed before the disk filled");
 
@@ -143,8 +116,58 @@ class FullDiskTest {
         // A failed send is not delivered: with the journal, its group failed before its record was written
         // (the applier had failed) or the store refused it; without, H2's commit of it failed and reopening
         // finds H2's last complete state. JMS would allow an unknown outcome; the store leaves none here.
-        assertEquals(confirmed, recovered, "every confirmed send, in order, and nothing else (first failed: "
-                + firstFailed + ")");
+        assertEquals(confirmed, recovered, "every confirmed send, in order, and nothing else");
+    }
+
+    @Test
+    void brokerOnAStillFullDiskFailsToStartClearlyAndLosesNothing() throws Exception {
+        Path storeDirectory = mountPoint.resolve("store");
+        SendsUntilFull sends = sendUntilFull(storeDirectory, true);
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> start("full-disk-2", storeDirectory, true).close(),
+                "a broker cannot replay its journal into H2 on a disk that is still full");
+        LOG.info("start on the still-full disk failed with: {}", refused.getMessage());
+        assertTrue(refused.getMessage().contains(storeDirectory.toString()), refused.getMessage());
+        assertTrue(refused.getMessage().contains("No space left on device"), refused.getMessage());
+
+        CommandResult grow = run("mount", "-o", "remount,size=64m", mountPoint.toString());
+        assertEquals(0, grow.exitCode, "remount " + mountPoint + " with 64m: " + grow.output);
+        assertEquals(sends.confirmed, drain(storeDirectory, true), "every confirmed send, in order, and nothing else");
+    }
+
+    /** Sends the first send that failed, a send after it, and the sends confirmed before. */
+    private record SendsUntilFull(List<Integer> confirmed, JMSException failure, JMSException later) {
+    }
+
+    /** Sends persistent 4 KiB messages until a send fails, then one more; the broker is closed after. */
+    private static SendsUntilFull sendUntilFull(Path storeDirectory, boolean journal) throws JMSException {
+        List<Integer> confirmed = new ArrayList<>();
+        JMSException failure = null;
+        JMSException later;
+        try (EmbeddedBroker broker = start("full-disk-1", storeDirectory, journal);
+             Connection connection = new PetrelConnectionFactory(broker.url()).createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue(QUEUE));
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            int n = 0;
+            while (failure == null && n < MAX_SENDS) {
+                try {
+                    producer.send(message(session, n, BODY_BYTES));
+                    confirmed.add(n);
+                } catch (JMSException e) {
+                    failure = e;
+                }
+                n++;
+            }
+            assertNotNull(failure, "a 4 MiB filesystem took " + MAX_SENDS + " persistent 4 KiB messages");
+            int next = n;
+            later = assertThrows(JMSException.class, () -> producer.send(message(session, next, BODY_BYTES)),
+                    "a send after the store failed must fail too");
+        }
+        LOG.info("disk full after {} confirmed sends; first failure: {}; later: {}", confirmed.size(),
+                failure.getMessage(), later.getMessage());
+        return new SendsUntilFull(confirmed, failure, later);
     }
 
     @Test
