@@ -342,7 +342,7 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
         write(batch, callerWaits).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 memoryUsed.addAndGet(-reservedBytes);
-                done.completeExceptionally(storeFailure(failure));
+                done.completeExceptionally(StoreFailures.toJmsException(failure));
             } else {
                 rates.record(sends.size(), acks.size());
                 visible.forEach(Runnable::run);
@@ -351,15 +351,6 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
             }
         });
         return done;
-    }
-
-    private static JMSException storeFailure(Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        JMSException e = new JMSException("the store could not make the work durable: " + cause.getMessage());
-        e.setLinkedException(cause instanceof Exception ex ? ex : null);
-        e.initCause(cause);
-        return e;
     }
 
     /**

@@ -143,8 +143,11 @@ public final class EmbeddedBroker implements AutoCloseable {
             return this;
         }
 
-        /** Uses this store instead of the H2 store in the data directory (tests, other engines). */
-        Builder store(MessageStore store) {
+        /**
+         * Uses this store (not yet opened; the broker opens and closes it) instead of the default H2
+         * store in the data directory: an H2 store with its own {@code H2StoreConfig}, tests, other engines.
+         */
+        public Builder store(MessageStore store) {
             this.store = store;
             return this;
         }

@@ -125,7 +125,8 @@ public final class H2MessageStore implements MessageStore {
                     config.journal() ? "journal" : "direct", recovery.queues().size(), recovery.maxMessageId());
             return recovery;
         } catch (SQLException | IOException | RuntimeException e) {
-            StoreException failure = new StoreException("cannot open the store at " + directory + ": " + e, e);
+            StoreException failure = new StoreException("cannot open the store at " + directory + ": "
+                    + FailureText.describe(e), e);
             releaseAfterFailedOpen(connection, failure);
             throw failure;
         } catch (StoreException e) {

@@ -283,7 +283,7 @@ final class JournalApplierThread {
 
     private void fail(Throwable e) {
         StoreException stopped = new StoreException("applying the journal to H2 at " + location
-                + " failed; the journal keeps the data for the next open: " + e, e);
+                + " failed; the journal keeps the data for the next open: " + FailureText.describe(e), e);
         LOG.error("journal applier of {} stopped", location, stopped);
         synchronized (monitor) {
             failure = stopped;

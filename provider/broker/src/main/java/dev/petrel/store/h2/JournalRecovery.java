@@ -50,7 +50,7 @@ final class JournalRecovery {
         } catch (Exception e) {
             writer.rollbackAfter(e);
             throw new StoreException("replaying the journal of " + directory + " into H2 failed at position "
-                    + state[2] + "; the journal is kept: " + e, e);
+                    + state[2] + "; the journal is kept: " + FailureText.describe(e), e);
         }
     }
 }

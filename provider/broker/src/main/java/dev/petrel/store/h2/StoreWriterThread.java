@@ -253,7 +253,7 @@ final class StoreWriterThread {
             } catch (Exception | Error e) {
                 // An Error too: the waiters must learn that their writes are not confirmed.
                 failure = new StoreException("writing " + group.size() + " batch(es) to the store at " + location
-                        + " failed; the store refuses further writes: " + e, e);
+                        + " failed; the store refuses further writes: " + FailureText.describe(e), e);
                 LOG.error("store writer of {} stopped", location, failure);
                 for (PendingWrite write : group) {
                     write.future.completeExceptionally(failure);
