@@ -1,5 +1,6 @@
 package dev.petrel.ra;
 
+import dev.petrel.client.PetrelJMSProducer;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionMetaData;
@@ -11,6 +12,7 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.ObjectMessage;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
@@ -27,8 +29,8 @@ import java.io.Serializable;
  * handle, so the context's work joins the container transaction exactly like a session's
  * (the session mode is ignored, as the Jakarta EE rules say). Closing the context closes the handle,
  * returning the connection to the pool. {@code createContext(int)}, {@code setClientID},
- * {@code setExceptionListener}, {@code stop} and message listeners throw
- * {@link IllegalStateRuntimeException}.
+ * {@code setExceptionListener}, {@code stop}, message listeners and asynchronous sends
+ * ({@code JMSProducer.setAsync}) throw {@link IllegalStateRuntimeException}.
  *
  * <p>Threading: one thread at a time, as a JMS context.
  */
@@ -67,7 +69,8 @@ final class PetrelRaJMSContext implements JMSContext {
 
     @Override
     public JMSProducer createProducer() {
-        return new PetrelRaJMSProducer(session);
+        MessageProducer anonymous = Unchecked.call(() -> session.createProducer(null));
+        return PetrelJMSProducer.over(() -> session, () -> anonymous, false);
     }
 
     @Override

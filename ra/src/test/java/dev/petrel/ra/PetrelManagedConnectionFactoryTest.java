@@ -228,6 +228,31 @@ class PetrelManagedConnectionFactoryTest {
     }
 
     @Test
+    void contextProducerFromTheAdapterFactoryRefusesAsyncSendsWithIllegalStateRuntimeException() {
+        PetrelRaConnectionFactory cf = (PetrelRaConnectionFactory) mcf.createConnectionFactory();
+        try (jakarta.jms.JMSContext context = cf.createContext()) {
+            jakarta.jms.JMSProducer producer = context.createProducer();
+            assertThrows(jakarta.jms.IllegalStateRuntimeException.class, () -> producer.setAsync(new jakarta.jms.CompletionListener() {
+                public void onCompletion(Message message) {
+                }
+
+                public void onException(Message message, Exception exception) {
+                }
+            }));
+        }
+    }
+
+    @Test
+    void contextProducerFromTheAdapterFactoryRejectsANullMessageWithMessageFormatRuntimeException() {
+        PetrelRaConnectionFactory cf = (PetrelRaConnectionFactory) mcf.createConnectionFactory();
+        try (jakarta.jms.JMSContext context = cf.createContext()) {
+            jakarta.jms.Queue queue = context.createQueue("nq");
+            jakarta.jms.JMSProducer producer = context.createProducer();
+            assertThrows(jakarta.jms.MessageFormatRuntimeException.class, () -> producer.send(queue, (Message) null));
+        }
+    }
+
+    @Test
     void contextConsumerRejectsAMessageListenerWithIllegalStateRuntimeException() {
         PetrelRaConnectionFactory cf = (PetrelRaConnectionFactory) mcf.createConnectionFactory();
         try (jakarta.jms.JMSContext context = cf.createContext()) {

@@ -119,7 +119,7 @@ public class PetrelJMSContext implements JMSContext {
     @Override
     public JMSProducer createProducer() {
         checkClosed();
-        return new PetrelJMSProducer(this);
+        return PetrelJMSProducer.over(this::session, this::producerForSends, true);
     }
 
     @Override

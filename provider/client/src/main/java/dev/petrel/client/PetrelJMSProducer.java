@@ -1,10 +1,10 @@
 package dev.petrel.client;
 
-import dev.petrel.message.DestinationRef;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateRuntimeException;
 import jakarta.jms.InvalidDestinationRuntimeException;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
@@ -12,6 +12,8 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageFormatRuntimeException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
 
 import java.io.Serializable;
 import java.util.Collections;
@@ -19,16 +21,24 @@ import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * The simplified API's producer: fluent send options, message properties and headers applied to
- * every message it sends, through the context's session. Properties are kept in a plain message,
- * so names, types and conversions follow the message rules. Thread-safety: one thread at a time.
+ * The simplified API's producer over the classic API: fluent send options, message properties and
+ * headers applied to every message it sends, through an anonymous {@link MessageProducer} of a
+ * {@link Session} (the options are set on that producer before each send). Properties are kept in a
+ * plain scratch message, so names, types and conversions follow the message rules. The one
+ * {@code JMSProducer} of Petrel: {@link PetrelJMSContext} makes it with asynchronous sends allowed,
+ * the resource adapter's context with them refused, as a Jakarta EE container requires.
+ *
+ * <p>Thread-safety: one thread at a time, like its context.
  */
-final class PetrelJMSProducer implements JMSProducer {
+public final class PetrelJMSProducer implements JMSProducer {
 
-    private final PetrelJMSContext context;
-    private final Message properties;
+    private final Supplier<? extends Session> session;
+    private final Supplier<? extends MessageProducer> producer;
+    private final boolean asyncAllowed;
+    private final Message properties = MessageBridge.createMessage();
     private int deliveryMode = DeliveryMode.PERSISTENT;
     private int priority = Message.DEFAULT_PRIORITY;
     private long timeToLive = Message.DEFAULT_TIME_TO_LIVE;
@@ -41,9 +51,25 @@ final class PetrelJMSProducer implements JMSProducer {
     private String type;
     private Destination replyTo;
 
-    PetrelJMSProducer(PetrelJMSContext context) {
-        this.context = context;
-        this.properties = MessageBridge.createMessage();
+    private PetrelJMSProducer(Supplier<? extends Session> session, Supplier<? extends MessageProducer> anonymousProducer,
+                              boolean asyncAllowed) {
+        this.session = session;
+        this.producer = anonymousProducer;
+        this.asyncAllowed = asyncAllowed;
+    }
+
+    /**
+     * A producer sending with {@code anonymousProducer} (one created without a destination) and making
+     * its messages with {@code session}. Both suppliers are asked at each use, so they may create their
+     * object on first use; they must return the same object each time and report failures as
+     * {@code JMSRuntimeException} (e.g. {@code IllegalStateRuntimeException} once the context is closed).
+     *
+     * @param asyncAllowed false where asynchronous sends are forbidden (a Jakarta EE web or EJB
+     *                     container): {@link #setAsync} then throws {@code IllegalStateRuntimeException}
+     */
+    public static JMSProducer over(Supplier<? extends Session> session, Supplier<? extends MessageProducer> anonymousProducer,
+                                   boolean asyncAllowed) {
+        return new PetrelJMSProducer(session, anonymousProducer, asyncAllowed);
     }
 
     // ---- send --------------------------------------------------------------------------------
@@ -53,21 +79,34 @@ final class PetrelJMSProducer implements JMSProducer {
         if (message == null) {
             throw new MessageFormatRuntimeException("message is null; there is nothing to send");
         }
+        if (destination == null) {
+            throw new InvalidDestinationRuntimeException("destination is null; JMSProducer.send needs a queue or topic");
+        }
+        MessageProducer target = producer.get();
         JmsCall.run(() -> {
             applyTo(message);
-            doSend(destination, message);
+            target.setDisableMessageID(disableMessageID);
+            target.setDisableMessageTimestamp(disableMessageTimestamp);
+            target.setDeliveryDelay(deliveryDelay);
+            if (async == null) {
+                target.send(destination, message, deliveryMode, priority, timeToLive);
+            } else {
+                target.send(destination, message, deliveryMode, priority, timeToLive, async);
+            }
         });
         return this;
     }
 
     @Override
     public JMSProducer send(Destination destination, String body) {
-        return send(destination, JmsCall.unchecked(() -> context.session().createTextMessage(body)));
+        Session s = session.get();
+        return send(destination, JmsCall.unchecked(() -> s.createTextMessage(body)));
     }
 
     @Override
     public JMSProducer send(Destination destination, Map<String, Object> body) {
-        MapMessage message = JmsCall.unchecked(() -> context.session().createMapMessage());
+        Session s = session.get();
+        MapMessage message = JmsCall.unchecked(s::createMapMessage);
         if (body != null) {
             JmsCall.run(() -> {
                 for (Map.Entry<String, Object> e : body.entrySet()) {
@@ -80,7 +119,8 @@ final class PetrelJMSProducer implements JMSProducer {
 
     @Override
     public JMSProducer send(Destination destination, byte[] body) {
-        BytesMessage message = JmsCall.unchecked(() -> context.session().createBytesMessage());
+        Session s = session.get();
+        BytesMessage message = JmsCall.unchecked(s::createBytesMessage);
         if (body != null) {
             JmsCall.run(() -> message.writeBytes(body));
         }
@@ -89,18 +129,8 @@ final class PetrelJMSProducer implements JMSProducer {
 
     @Override
     public JMSProducer send(Destination destination, Serializable body) {
-        return send(destination, JmsCall.unchecked(() -> context.session().createObjectMessage(body)));
-    }
-
-    private void doSend(Destination destination, Message message) throws JMSException {
-        if (destination == null) {
-            throw new InvalidDestinationRuntimeException("destination is null; JMSProducer.send needs a queue or topic");
-        }
-        DestinationRef ref = MessageBridge.toRef(destination);
-        PetrelMessageProducer producer = context.producerForSends();
-        producer.setDisableMessageID(disableMessageID);
-        producer.setDisableMessageTimestamp(disableMessageTimestamp);
-        producer.doSend(ref, message, deliveryMode, priority, timeToLive, deliveryDelay, async);
+        Session s = session.get();
+        return send(destination, JmsCall.unchecked(() -> s.createObjectMessage(body)));
     }
 
     private void applyTo(Message message) throws JMSException {
@@ -194,6 +224,9 @@ final class PetrelJMSProducer implements JMSProducer {
 
     @Override
     public JMSProducer setAsync(CompletionListener completionListener) {
+        if (!asyncAllowed) {
+            throw new IllegalStateRuntimeException("asynchronous send is not allowed in a Jakarta EE web or EJB container");
+        }
         this.async = completionListener;
         return this;
     }

@@ -1,16 +1,23 @@
 package dev.petrel.client;
 
+import dev.petrel.message.MessageData;
+import jakarta.jms.CompletionListener;
 import jakarta.jms.IllegalStateRuntimeException;
 import jakarta.jms.InvalidDestinationRuntimeException;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
+import jakarta.jms.Message;
+import jakarta.jms.MessageFormatRuntimeException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,6 +110,60 @@ class PetrelJMSContextTest {
     void producerSendToANullDestinationThrowsInvalidDestinationRuntimeException() throws JMSException {
         JMSContext context = context(JMSContext.AUTO_ACKNOWLEDGE);
         assertThrows(InvalidDestinationRuntimeException.class, () -> context.createProducer().send(null, "x"));
+    }
+
+    @Test
+    void producerWithACompletionListenerReturnsBeforeTheBrokerConfirmsAndThenCallsIt() throws Exception {
+        JMSContext context = context(JMSContext.AUTO_ACKNOWLEDGE);
+        broker.holdSends = true;
+        CountDownLatch completed = new CountDownLatch(1);
+        context.createProducer().setAsync(new CompletionListener() {
+            @Override
+            public void onCompletion(Message message) {
+                completed.countDown();
+            }
+
+            @Override
+            public void onException(Message message, Exception exception) {
+                throw new AssertionError("the send failed", exception);
+            }
+        }).send(context.createQueue("orders"), "hello");
+        assertEquals(1, completed.getCount());
+        broker.pendingSends.get(0).complete(null);
+        Polling.until(() -> completed.getCount() == 0, "the completion listener");
+    }
+
+    @Test
+    void producerDeliveryDelaySetsTheDeliveryTimeThatLongAfterTheTimestamp() throws JMSException {
+        JMSContext context = context(JMSContext.AUTO_ACKNOWLEDGE);
+        context.createProducer().setDeliveryDelay(60_000).send(context.createQueue("orders"), "later");
+        MessageData sent = broker.sent.get(0);
+        assertEquals(60_000, sent.deliveryTime() - sent.timestamp());
+    }
+
+    @Test
+    void producersOfOneContextDoNotShareTheirSendOptions() throws JMSException {
+        JMSContext context = context(JMSContext.AUTO_ACKNOWLEDGE);
+        context.createProducer().setDeliveryDelay(60_000).setDisableMessageID(true).send(context.createQueue("orders"), "later");
+        context.createProducer().send(context.createQueue("orders"), "now");
+        MessageData second = broker.sent.get(1);
+        assertEquals(second.timestamp(), second.deliveryTime());
+        assertNotNull(second.messageId());
+    }
+
+    @Test
+    void producerWithDisabledIdsAndTimestampsSendsNeither() throws JMSException {
+        JMSContext context = context(JMSContext.AUTO_ACKNOWLEDGE);
+        context.createProducer().setDisableMessageID(true).setDisableMessageTimestamp(true)
+                .send(context.createQueue("orders"), "plain");
+        assertNull(broker.sent.get(0).messageId());
+        assertEquals(0L, broker.sent.get(0).timestamp());
+    }
+
+    @Test
+    void producerSendOfANullMessageThrowsMessageFormatRuntimeException() throws JMSException {
+        JMSContext context = context(JMSContext.AUTO_ACKNOWLEDGE);
+        assertThrows(MessageFormatRuntimeException.class, () -> context.createProducer().send(context.createQueue("orders"), (Message) null));
     }
 
     @Test
