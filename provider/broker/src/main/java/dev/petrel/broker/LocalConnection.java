@@ -257,15 +257,19 @@ final class LocalConnection implements BrokerConnection {
     }
 
     @Override
-    public void acknowledge(long sessionId, List<Long> deliveryIds) throws JMSException {
-        SessionState session = session(sessionId);
-        List<DeliveryRecord> acked = session.take(deliveryIds);
-        XaBranch branch = session.branch;
-        if (branch != null) {
-            broker.xa().acknowledge(branch, acked);
-            return;
+    public CompletionStage<Void> acknowledgeAsync(long sessionId, List<Long> deliveryIds) {
+        try {
+            SessionState session = session(sessionId);
+            List<DeliveryRecord> acked = session.take(deliveryIds);
+            XaBranch branch = session.branch;
+            if (branch != null) {
+                broker.xa().acknowledge(branch, acked);
+                return CompletableFuture.completedFuture(null);
+            }
+            return broker.commitWork(this, List.of(), acked);
+        } catch (JMSException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        await(broker.commitWork(this, List.of(), acked), "acknowledge");
     }
 
     @Override

@@ -85,10 +85,32 @@ public interface BrokerConnection extends AutoCloseable {
 
     /**
      * Acknowledges deliveries of a non-transacted session (AUTO, DUPS_OK: each consumed message;
-     * CLIENT: every message consumed by the session so far). Returns once persistent
-     * acknowledgements are durable.
+     * CLIENT: every message consumed by the session so far) without waiting: the broker takes the
+     * deliveries from the session before this returns (a later call of this connection, such as
+     * {@link #closeSession} or {@link #recover}, no longer sees them), and the stage completes once
+     * persistent acknowledgements are durable, or exceptionally with a {@code JMSException} (e.g.
+     * the store failed, the connection was lost). Never blocks on the broker's work; the stage may
+     * complete on a transport thread.
      */
-    void acknowledge(long sessionId, List<Long> deliveryIds) throws JMSException;
+    CompletionStage<Void> acknowledgeAsync(long sessionId, List<Long> deliveryIds);
+
+    /** {@link #acknowledgeAsync} and waits for its stage: returns once persistent acknowledgements are durable. */
+    default void acknowledge(long sessionId, List<Long> deliveryIds) throws JMSException {
+        try {
+            acknowledgeAsync(sessionId, deliveryIds).toCompletableFuture().join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof JMSException jms) {
+                throw jms;
+            }
+            JMSException failure = new JMSException("acknowledge of session " + sessionId + " failed: " + cause);
+            if (cause instanceof Exception exception) {
+                failure.setLinkedException(exception);
+            }
+            failure.initCause(cause);
+            throw failure;
+        }
+    }
 
     /**
      * Commits a transacted session: its buffered sends and the acknowledgement of {@code consumed}
