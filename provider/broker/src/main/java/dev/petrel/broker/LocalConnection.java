@@ -269,15 +269,30 @@ final class LocalConnection implements BrokerConnection {
     }
 
     @Override
+    public CompletionStage<Void> acknowledgeAsync(long sessionId, List<Long> deliveryIds) {
+        try {
+            SessionState session = session(sessionId);
+            List<DeliveryRecord> acked = session.take(deliveryIds);
+            XaBranch branch = session.branch;
+            if (branch != null) {
+                broker.xa().acknowledge(branch, acked);
+                return CompletableFuture.completedFuture(null);
+            }
+            return broker.commitWork(this, List.of(), acked);
+        } catch (JMSException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** A synchronous acknowledgement (CLIENT_ACKNOWLEDGE): the store write may run in this thread. */
+    @Override
     public void acknowledge(long sessionId, List<Long> deliveryIds) throws JMSException {
         SessionState session = session(sessionId);
-        List<DeliveryRecord> acked = session.take(deliveryIds);
-        XaBranch branch = session.branch;
-        if (branch != null) {
-            broker.xa().acknowledge(branch, acked);
+        if (session.branch != null) {
+            await(acknowledgeAsync(sessionId, deliveryIds).toCompletableFuture(), "acknowledge");
             return;
         }
-        await(broker.commitWork(this, List.of(), acked, true), "acknowledge");
+        await(broker.commitWork(this, List.of(), session.take(deliveryIds), true), "acknowledge");
     }
 
     @Override

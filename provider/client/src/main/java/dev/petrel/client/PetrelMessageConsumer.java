@@ -254,7 +254,14 @@ public class PetrelMessageConsumer implements MessageConsumer, QueueReceiver, To
 
     private void deliverToListener(Delivery delivery) {
         MessageListener current = listener;
-        session.seen(delivery.deliveryId());
+        SessionAcknowledgements acknowledgements = session.acknowledgements();
+        try {
+            acknowledgements.beforeNextMessage();
+        } catch (JMSException e) {
+            LOG.error("consumer {}: the acknowledgement of an earlier message failed; that message may be redelivered",
+                    id, e);
+        }
+        acknowledgements.seen(delivery.deliveryId());
         releaseCredit();
         try {
             Message message = MessageBridge.fromDelivery(delivery, session);
@@ -266,7 +273,7 @@ public class PetrelMessageConsumer implements MessageConsumer, QueueReceiver, To
                 session.listenerFailed();
                 return;
             }
-            session.consumed(delivery.deliveryId());
+            acknowledgements.consumed(delivery.deliveryId());
         } catch (JMSException e) {
             LOG.error("consumer {}: delivery {} could not be completed; it stays with the session until recover or close",
                     id, delivery.deliveryId(), e);
@@ -303,28 +310,40 @@ public class PetrelMessageConsumer implements MessageConsumer, QueueReceiver, To
         if (delivery == null) {
             return null;
         }
+        SessionAcknowledgements acknowledgements = session.acknowledgements();
+        try {
+            acknowledgements.beforeNextMessage();
+        } catch (JMSException e) {
+            putBack(delivery);
+            throw e;
+        }
         Message message;
         try {
             message = MessageBridge.fromDelivery(delivery, session);
         } catch (RuntimeException e) {
-            session.seen(delivery.deliveryId());
+            acknowledgements.seen(delivery.deliveryId());
             releaseCredit();
             throw e;
         }
-        if (bodyType != null && session.isAutoAcknowledging() && !message.isBodyAssignableTo(bodyType)) {
-            lock.lock();
-            try {
-                buffer.addFirst(delivery);
-            } finally {
-                lock.unlock();
-            }
+        if (bodyType != null && acknowledgements.isAutoAcknowledging() && !message.isBodyAssignableTo(bodyType)) {
+            putBack(delivery);
             throw new MessageFormatException("the message body cannot be assigned to " + bodyType.getName()
                     + "; the message was not acknowledged and will be received again");
         }
-        session.seen(delivery.deliveryId());
+        acknowledgements.seen(delivery.deliveryId());
         releaseCredit();
-        session.consumed(delivery.deliveryId());
+        acknowledgements.consumed(delivery.deliveryId());
         return message;
+    }
+
+    /** A delivery taken for receive goes back to the head of the buffer: it was not handed to the application. */
+    private void putBack(Delivery delivery) {
+        lock.lock();
+        try {
+            buffer.addFirst(delivery);
+        } finally {
+            lock.unlock();
+        }
     }
 
     private Delivery take(long timeout) throws JMSException {

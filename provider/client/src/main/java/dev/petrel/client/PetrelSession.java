@@ -67,7 +67,7 @@ public class PetrelSession implements Session, QueueSession, TopicSession {
         this.id = id;
         this.mode = mode;
         this.dispatcher = new SessionDispatcher("petrel-session-" + id);
-        this.acknowledgements = new SessionAcknowledgements(connection::broker, id);
+        this.acknowledgements = new SessionAcknowledgements(connection::broker, id, mode);
     }
 
     PetrelSession asDomain(Domain newDomain) {
@@ -100,7 +100,7 @@ public class PetrelSession implements Session, QueueSession, TopicSession {
     }
 
     boolean isAutoAcknowledging() {
-        return mode == AUTO_ACKNOWLEDGE || mode == DUPS_OK_ACKNOWLEDGE;
+        return acknowledgements.isAutoAcknowledging();
     }
 
     void checkClosed() throws IllegalStateException {
@@ -232,18 +232,6 @@ public class PetrelSession implements Session, QueueSession, TopicSession {
         }
     }
 
-    /** The application saw a delivery (receive returned it or a listener gets it). */
-    void seen(long deliveryId) {
-        acknowledgements.seen(deliveryId);
-    }
-
-    /** After the application consumed a delivery: AUTO and DUPS_OK acknowledge it now. */
-    void consumed(long deliveryId) throws JMSException {
-        if (isAutoAcknowledging()) {
-            acknowledgements.acknowledgeOne(deliveryId);
-        }
-    }
-
     /** A listener threw in AUTO/DUPS_OK mode: the message is redelivered at once (recovering the session). */
     void listenerFailed() throws JMSException {
         if (isAutoAcknowledging() && !closed) {
@@ -265,18 +253,27 @@ public class PetrelSession implements Session, QueueSession, TopicSession {
         closeInternal();
     }
 
-    /** Closes the session (also called by the connection's close): waits for its listener and async sends. */
+    /** Closes the session (also called by the connection's close): waits for its listener, async sends and acknowledgements. */
     void closeInternal() throws JMSException {
         synchronized (closeLock) {
             if (closed) {
                 return;
             }
             dispatcher.shutdownDelivery();
-            JMSException sendFailure = null;
+            JMSException failure = null;
             try {
                 dispatcher.awaitSendsComplete();
             } catch (JMSException e) {
-                sendFailure = e;
+                failure = e;
+            }
+            try {
+                acknowledgements.awaitAcknowledged();
+            } catch (JMSException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
             closed = true;
             for (PetrelMessageConsumer consumer : consumers) {
@@ -294,8 +291,8 @@ public class PetrelSession implements Session, QueueSession, TopicSession {
                 dispatcher.stopThreads();
                 connection.sessionClosed(this);
             }
-            if (sendFailure != null) {
-                throw sendFailure;
+            if (failure != null) {
+                throw failure;
             }
         }
     }

@@ -2,12 +2,17 @@ package dev.petrel.client;
 
 import dev.petrel.protocol.BrokerConnection;
 import jakarta.jms.JMSException;
+import jakarta.jms.Session;
 import jakarta.jms.TransactionRolledBackException;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -17,19 +22,38 @@ import java.util.function.Supplier;
  * back to the broker at the next rollback or recover. Commit, rollback, recover and acknowledge
  * hand exactly these lists to the broker, so no delivery is lost or duplicated.
  *
+ * <p>AUTO_ACKNOWLEDGE and DUPS_OK_ACKNOWLEDGE acknowledgements are pipelined: the acknowledgement
+ * of a consumed message is started without waiting ({@link #consumed}), and the session waits for
+ * it before it hands the application its next message ({@link #beforeNextMessage}), and before
+ * close and recover ({@link #awaitAcknowledged}). In AUTO mode at most one acknowledgement is ever
+ * in flight, so only the last consumed message can come back after a failure (JMS 3.1 §6.2.10);
+ * DUPS_OK lets up to {@value #DUPS_OK_IN_FLIGHT} be in flight, as that mode allows duplicates. A
+ * failed acknowledgement is thrown by the next of those calls, once.
+ *
  * <p>Thread-safety: the bookkeeping is synchronized; the session's listener thread and application
- * threads use it. Broker calls are made without holding the lock.
+ * threads use it. Broker calls are made, and acknowledgements awaited, without holding the lock.
  */
 final class SessionAcknowledgements {
 
+    /** How many DUPS_OK acknowledgements may still be in flight when the next message is handed out. */
+    static final int DUPS_OK_IN_FLIGHT = 32;
+
     private final Supplier<BrokerConnection> broker;
     private final long sessionId;
+    private final int mode;
     private final LinkedHashSet<Long> seen = new LinkedHashSet<>();
     private final List<Long> orphans = new ArrayList<>();
+    private final ArrayDeque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
 
-    SessionAcknowledgements(Supplier<BrokerConnection> broker, long sessionId) {
+    SessionAcknowledgements(Supplier<BrokerConnection> broker, long sessionId, int mode) {
         this.broker = broker;
         this.sessionId = sessionId;
+        this.mode = mode;
+    }
+
+    /** AUTO_ACKNOWLEDGE or DUPS_OK_ACKNOWLEDGE: each consumed message is acknowledged by the session. */
+    boolean isAutoAcknowledging() {
+        return mode == Session.AUTO_ACKNOWLEDGE || mode == Session.DUPS_OK_ACKNOWLEDGE;
     }
 
     /** The application saw a delivery (receive returned it, or a listener is about to get it). */
@@ -60,10 +84,64 @@ final class SessionAcknowledgements {
         return taken;
     }
 
-    /** AUTO/DUPS_OK: acknowledges one consumed delivery, unless a recover inside the listener already returned it. */
-    void acknowledgeOne(long deliveryId) throws JMSException {
-        if (remove(deliveryId)) {
-            broker.get().acknowledge(sessionId, List.of(deliveryId));
+    /**
+     * The application consumed a delivery (receive returned it, or the listener returned): in AUTO
+     * and DUPS_OK mode its acknowledgement starts now, unless a recover inside the listener already
+     * returned it. Does not wait for the broker; see {@link #beforeNextMessage}.
+     */
+    void consumed(long deliveryId) {
+        if (!isAutoAcknowledging() || !remove(deliveryId)) {
+            return;
+        }
+        CompletableFuture<Void> ack;
+        try {
+            ack = broker.get().acknowledgeAsync(sessionId, List.of(deliveryId)).toCompletableFuture();
+        } catch (RuntimeException e) {
+            ack = CompletableFuture.failedFuture(e);
+        }
+        synchronized (this) {
+            inFlight.addLast(ack);
+        }
+    }
+
+    /**
+     * Before a message is handed to the application: waits for the acknowledgements still in flight
+     * (AUTO: all of them; DUPS_OK: all but the last {@value #DUPS_OK_IN_FLIGHT}) and throws the
+     * first that failed.
+     */
+    void beforeNextMessage() throws JMSException {
+        awaitAcknowledged(mode == Session.DUPS_OK_ACKNOWLEDGE ? DUPS_OK_IN_FLIGHT : 0);
+    }
+
+    /** Waits for every acknowledgement in flight (before close and recover); throws the first that failed. */
+    void awaitAcknowledged() throws JMSException {
+        awaitAcknowledged(0);
+    }
+
+    private void awaitAcknowledged(int mayStayInFlight) throws JMSException {
+        JMSException failure = null;
+        while (true) {
+            CompletableFuture<Void> oldest;
+            synchronized (this) {
+                oldest = inFlight.peekFirst();
+                if (oldest == null || (inFlight.size() <= mayStayInFlight && !oldest.isDone())) {
+                    break;
+                }
+                inFlight.pollFirst();
+            }
+            try {
+                oldest.join();
+            } catch (CompletionException | CancellationException e) {
+                JMSException cause = JmsExceptions.unwrap(e);
+                if (failure == null) {
+                    failure = cause;
+                } else if (cause != failure) {
+                    failure.addSuppressed(cause);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -95,6 +173,7 @@ final class SessionAcknowledgements {
      * their credit is granted again afterwards.
      */
     void returnDeliveries(boolean rollback, List<PetrelMessageConsumer> consumers) throws JMSException {
+        awaitAcknowledged();
         List<Long> consumed = seenSnapshot();
         List<Long> notSeen = new ArrayList<>(takeOrphans());
         List<PetrelMessageConsumer> drainedFrom = new ArrayList<>();

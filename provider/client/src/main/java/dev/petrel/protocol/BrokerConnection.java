@@ -65,27 +65,7 @@ public interface BrokerConnection extends AutoCloseable {
      * @throws JMSException the stage's failure
      */
     default void sendAndWait(long sessionId, MessageData message) throws JMSException {
-        try {
-            send(sessionId, message).toCompletableFuture().get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof JMSException jms) {
-                throw jms;
-            }
-            JMSException failure = new JMSException("send failed: " + cause);
-            failure.setLinkedException(cause instanceof Exception ex ? ex : e);
-            failure.initCause(cause);
-            throw failure;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            JMSException failure = new JMSException("interrupted while waiting for the broker to accept the message");
-            failure.setLinkedException(e);
-            failure.initCause(e);
-            throw failure;
-        }
+        await(send(sessionId, message), "send");
     }
 
     /**
@@ -115,10 +95,45 @@ public interface BrokerConnection extends AutoCloseable {
 
     /**
      * Acknowledges deliveries of a non-transacted session (AUTO, DUPS_OK: each consumed message;
-     * CLIENT: every message consumed by the session so far). Returns once persistent
-     * acknowledgements are durable.
+     * CLIENT: every message consumed by the session so far) without waiting: the broker takes the
+     * deliveries from the session before this returns (a later call of this connection, such as
+     * {@link #closeSession} or {@link #recover}, no longer sees them), and the stage completes once
+     * persistent acknowledgements are durable, or exceptionally with a {@code JMSException} (e.g.
+     * the store failed, the connection was lost). Never blocks on the broker's work; the stage may
+     * complete on a transport thread.
      */
-    void acknowledge(long sessionId, List<Long> deliveryIds) throws JMSException;
+    CompletionStage<Void> acknowledgeAsync(long sessionId, List<Long> deliveryIds);
+
+    /** {@link #acknowledgeAsync} and waits for its stage: returns once persistent acknowledgements are durable. */
+    default void acknowledge(long sessionId, List<Long> deliveryIds) throws JMSException {
+        await(acknowledgeAsync(sessionId, deliveryIds), "acknowledge of session " + sessionId);
+    }
+
+    /** Waits for {@code stage}; its failure is thrown as the {@code JMSException} it carries, or wrapped in one. */
+    private static void await(CompletionStage<Void> stage, String what) throws JMSException {
+        Throwable failure;
+        try {
+            stage.toCompletableFuture().get();
+            return;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+            failure = e.getCause() == null ? e : e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = e;
+        }
+        while (failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        if (failure instanceof JMSException jms) {
+            throw jms;
+        }
+        JMSException wrapped = new JMSException(what + " failed: " + failure);
+        if (failure instanceof Exception exception) {
+            wrapped.setLinkedException(exception);
+        }
+        wrapped.initCause(failure);
+        throw wrapped;
+    }
 
     /**
      * Commits a transacted session: its buffered sends and the acknowledgement of {@code consumed}

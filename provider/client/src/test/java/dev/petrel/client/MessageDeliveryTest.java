@@ -39,7 +39,7 @@ class MessageDeliveryTest {
     }
 
     @Test
-    void autoAcknowledgeReceiveAcknowledgesTheDeliveryBeforeReturning() throws JMSException {
+    void autoAcknowledgeReceiveStartsTheAcknowledgementOfTheDeliveryBeforeReturning() throws JMSException {
         Opened o = open(Session.AUTO_ACKNOWLEDGE);
         long id = broker.deliverText(o.consumer().id(), orders, "a");
         assertEquals("a", ((TextMessage) o.consumer().receive(1000)).getText());

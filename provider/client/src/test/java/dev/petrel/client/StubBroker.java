@@ -33,6 +33,9 @@ class StubBroker implements BrokerConnection {
     volatile boolean holdSends;
     final List<CompletableFuture<Void>> pendingSends = Collections.synchronizedList(new ArrayList<>());
     final List<MessageData> sent = Collections.synchronizedList(new ArrayList<>());
+    /** When set, acknowledgements complete only when the test completes the future it finds in {@link #pendingAcks}. */
+    volatile boolean holdAcks;
+    final List<CompletableFuture<Void>> pendingAcks = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public ConnectionInfo info() {
@@ -92,8 +95,14 @@ class StubBroker implements BrokerConnection {
     }
 
     @Override
-    public void acknowledge(long sessionId, List<Long> deliveryIds) {
+    public CompletionStage<Void> acknowledgeAsync(long sessionId, List<Long> deliveryIds) {
         calls.add("acknowledge " + sessionId + " " + deliveryIds);
+        if (!holdAcks) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> pending = new CompletableFuture<>();
+        pendingAcks.add(pending);
+        return pending;
     }
 
     @Override

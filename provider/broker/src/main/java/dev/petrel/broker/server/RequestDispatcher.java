@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * Turns one decoded request into the matching {@link BrokerConnection} call and its result into the
  * response frame: OK (PULL: a boolean, BROWSE_NEXT: the messages, XA_PREPARE: the vote, XA_RECOVER: the
  * xids), or ERROR with the JMS exception.
- * GRANT_CREDIT is not answered; SEND is answered when the broker's stage completes. Runs on the
+ * GRANT_CREDIT is not answered; SEND and ACKNOWLEDGE are answered when the broker's stage completes
+ * (the acknowledged deliveries leave the session at once, so later requests already see that). Runs on the
  * connection's serial executor, never on an I/O thread; stateless apart from its configuration.
  */
 final class RequestDispatcher {
@@ -43,6 +44,12 @@ final class RequestDispatcher {
                 case SEND -> {
                     Request.Send send = (Request.Send) request;
                     broker.send(send.sessionId(), send.message()).whenComplete((ignored, failure) ->
+                            reply.accept(failure == null ? Responses.ok(correlationId)
+                                    : error(request, correlationId, failure)));
+                }
+                case ACKNOWLEDGE -> {
+                    Request.Acknowledge ack = (Request.Acknowledge) request;
+                    broker.acknowledgeAsync(ack.sessionId(), ack.deliveryIds()).whenComplete((ignored, failure) ->
                             reply.accept(failure == null ? Responses.ok(correlationId)
                                     : error(request, correlationId, failure)));
                 }
@@ -89,8 +96,6 @@ final class RequestDispatcher {
             broker.createConsumer(r.sessionId(), r.consumerId(), r.spec());
         } else if (request instanceof Request.CloseConsumer r) {
             broker.closeConsumer(r.consumerId(), r.notSeen());
-        } else if (request instanceof Request.Acknowledge r) {
-            broker.acknowledge(r.sessionId(), r.deliveryIds());
         } else if (request instanceof Request.Commit r) {
             broker.commit(r.sessionId(), r.consumed());
         } else if (request instanceof Request.Rollback r) {

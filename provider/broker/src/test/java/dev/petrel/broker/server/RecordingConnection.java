@@ -140,8 +140,13 @@ final class RecordingConnection implements BrokerConnection {
     }
 
     @Override
-    public void acknowledge(long sessionId, List<Long> deliveryIds) throws JMSException {
-        record("acknowledge", sessionId, deliveryIds);
+    public CompletionStage<Void> acknowledgeAsync(long sessionId, List<Long> deliveryIds) {
+        try {
+            record("acknowledge", sessionId, deliveryIds);
+            return CompletableFuture.completedFuture(null);
+        } catch (JMSException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override

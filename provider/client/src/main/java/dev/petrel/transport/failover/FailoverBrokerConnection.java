@@ -198,15 +198,43 @@ public final class FailoverBrokerConnection implements BrokerConnection {
         return members.retrying(m -> m.connection.pull(consumerId));
     }
 
+    /**
+     * Acknowledges the deliveries of the current member on it; ids of a lost member are skipped
+     * (that broker redelivers them). A loss of the member before it confirmed makes the
+     * acknowledgement moot in the same way: the stage then completes normally (logged).
+     */
     @Override
-    public void acknowledge(long sessionId, List<Long> deliveryIds) throws JMSException {
-        members.unlessLost(m -> {
-            List<Long> ids = ofMember(deliveryIds, m);
-            if (!ids.isEmpty()) {
-                m.connection.acknowledge(sessionId, ids);
+    public CompletionStage<Void> acknowledgeAsync(long sessionId, List<Long> deliveryIds) {
+        Member m;
+        try {
+            m = members.awaitMember();
+        } catch (JMSException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        List<Long> ids = ofMember(deliveryIds, m);
+        if (ids.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        m.connection.acknowledgeAsync(sessionId, ids).whenComplete((ok, error) -> {
+            if (error == null) {
+                result.complete(null);
+            } else {
+                // lostDuring may wait for the loss report: not on the member's I/O thread
+                ForkJoinPool.commonPool().execute(() -> settleAcknowledgeFailure(m, error, result));
             }
-            return null;
         });
+        return result;
+    }
+
+    private static void settleAcknowledgeFailure(Member m, Throwable error, CompletableFuture<Void> result) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof JMSException jms && Reconnector.lostDuring(m, jms)) {
+            LOG.info("failover: {} was lost during an acknowledgement that it makes moot: {}", m, jms.getMessage());
+            result.complete(null);
+        } else {
+            result.completeExceptionally(cause);
+        }
     }
 
     @Override

@@ -35,11 +35,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link BrokerConnection} over TCP or TLS: every call becomes a request frame; blocking calls wait
  * for the matching OK or ERROR (correlation ids, {@link PendingRequests}); {@link #send} returns at
  * once with a stage completed by the response, but waits while {@code producerWindow} sends are
- * already in flight, so a slow broker slows its producers instead of filling the heap.
+ * already in flight, so a slow broker slows its producers instead of filling the heap;
+ * {@link #acknowledgeAsync} returns at once too (its caller, the session, keeps at most a few in flight).
  *
  * <p>Threading: every method may be called from any application thread, never from the connection's
  * own I/O thread (where the {@link ClientHandler} callbacks run): a blocking call from there fails
- * with {@code IllegalStateException} instead of deadlocking. The stages {@link #send} returns complete
+ * with {@code IllegalStateException} instead of deadlocking. The stages {@link #send} and {@link #acknowledgeAsync} return complete
  * on that I/O thread too: whoever runs application code on completion (a JMS
  * {@code CompletionListener}) must hand it to another thread. {@link ClientChannel} owns the socket.
  */
@@ -178,9 +179,18 @@ public final class TcpBrokerConnection implements BrokerConnection {
         }
     }
 
+    /** Writes ACKNOWLEDGE and returns at once; the stage completes (on the I/O thread) with the broker's OK or ERROR. */
     @Override
-    public void acknowledge(long sessionId, List<Long> deliveryIds) throws JMSException {
-        call(new Request.Acknowledge(sessionId, deliveryIds));
+    public CompletionStage<Void> acknowledgeAsync(long sessionId, List<Long> deliveryIds) {
+        Frame frame;
+        try {
+            checkOpen();
+            frame = new Request.Acknowledge(sessionId, deliveryIds).toFrame(0);
+            checkSize(frame);
+        } catch (JMSException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return issue(frame).thenApply(answer -> null);
     }
 
     @Override

@@ -114,9 +114,14 @@ final class ScriptedBroker implements BrokerConnection {
     }
 
     @Override
-    public void acknowledge(long sessionId, List<Long> deliveryIds) throws JMSException {
-        check();
+    public CompletionStage<Void> acknowledgeAsync(long sessionId, List<Long> deliveryIds) {
+        try {
+            check();
+        } catch (JMSException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         calls.add("ack " + sessionId + " " + deliveryIds);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

@@ -1,0 +1,218 @@
+package dev.petrel.client;
+
+import dev.petrel.message.DestinationRef;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * AUTO_ACKNOWLEDGE and DUPS_OK acknowledgements are started without waiting and awaited before the
+ * session hands out the next message, and before close and recover: over the stub broker, whose
+ * acknowledgements stay pending until the test completes them.
+ */
+@Timeout(60)
+class PipelinedAcknowledgementTest {
+
+    private final StubBroker broker = new StubBroker();
+    private final DestinationRef orders = DestinationRef.queue("orders");
+    private PetrelConnection connection;
+    private PetrelSession session;
+    private PetrelMessageConsumer consumer;
+
+    private void open(int mode) throws JMSException {
+        broker.holdAcks = true;
+        connection = StubConnections.open(broker);
+        session = (PetrelSession) connection.createSession(mode);
+        consumer = (PetrelMessageConsumer) session.createConsumer(session.createQueue("orders"));
+        connection.start();
+    }
+
+    @AfterEach
+    void releaseAndClose() throws JMSException {
+        broker.holdAcks = false;
+        broker.pendingAcks.forEach(f -> f.complete(null));
+        if (connection != null) {
+            connection.close();
+        }
+    }
+
+    private CompletableFuture<Void> pendingAck(int index) throws InterruptedException {
+        Polling.until(() -> broker.pendingAcks.size() > index, "acknowledgement " + (index + 1) + " to be started");
+        return broker.pendingAcks.get(index);
+    }
+
+    /** Waits until {@code thread} is blocked waiting for the session's acknowledgements. */
+    private static void awaitBlocked(Thread thread) throws InterruptedException {
+        Polling.until(() -> thread.getState() == Thread.State.WAITING && java.util.Arrays.stream(thread.getStackTrace())
+                        .anyMatch(f -> f.getClassName().equals(SessionAcknowledgements.class.getName())
+                                && f.getMethodName().equals("awaitAcknowledged")),
+                thread.getName() + " to wait for the pending acknowledgement");
+    }
+
+    @Test
+    void autoAcknowledgeReceiveReturnsBeforeTheAcknowledgementOfItsMessageCompleted() throws Exception {
+        open(Session.AUTO_ACKNOWLEDGE);
+        long id = broker.deliverText(consumer.id(), orders, "a");
+
+        assertEquals("a", ((TextMessage) consumer.receive(1000)).getText());
+
+        assertFalse(pendingAck(0).isDone());
+        assertEquals(List.of("acknowledge " + session.id() + " [" + id + "]"), broker.callsStartingWith("acknowledge"));
+    }
+
+    @Test
+    void autoAcknowledgeReceiveOfTheNextMessageWaitsUntilThePreviousAcknowledgementCompleted() throws Exception {
+        open(Session.AUTO_ACKNOWLEDGE);
+        broker.deliverText(consumer.id(), orders, "a");
+        broker.deliverText(consumer.id(), orders, "b");
+        consumer.receive(1000);
+        CompletableFuture<Message> next = new CompletableFuture<>();
+        Thread receiver = new Thread(() -> {
+            try {
+                next.complete(consumer.receive(1000));
+            } catch (JMSException | RuntimeException e) {
+                next.completeExceptionally(e);
+            }
+        }, "receiver");
+        receiver.start();
+        awaitBlocked(receiver);
+
+        assertFalse(next.isDone(), "the second message must not be handed out while the first one's acknowledgement is pending");
+        pendingAck(0).complete(null);
+        assertEquals("b", ((TextMessage) next.get(10, TimeUnit.SECONDS)).getText());
+    }
+
+    @Test
+    void failedAutoAcknowledgementIsThrownByTheNextReceive() throws Exception {
+        open(Session.AUTO_ACKNOWLEDGE);
+        broker.deliverText(consumer.id(), orders, "a");
+        broker.deliverText(consumer.id(), orders, "b");
+        consumer.receive(1000);
+        JMSException storeFailure = new JMSException("the store could not make the work durable: disk full");
+        pendingAck(0).completeExceptionally(storeFailure);
+
+        JMSException thrown = assertThrows(JMSException.class, () -> consumer.receive(1000));
+
+        assertSame(storeFailure, thrown);
+    }
+
+    @Test
+    void messageHeldBackByAFailedAcknowledgementIsReceivedByTheFollowingReceive() throws Exception {
+        open(Session.AUTO_ACKNOWLEDGE);
+        broker.deliverText(consumer.id(), orders, "a");
+        broker.deliverText(consumer.id(), orders, "b");
+        consumer.receive(1000);
+        pendingAck(0).completeExceptionally(new JMSException("the store could not make the work durable: disk full"));
+        assertThrows(JMSException.class, () -> consumer.receive(1000));
+
+        assertEquals("b", ((TextMessage) consumer.receive(1000)).getText());
+    }
+
+    @Test
+    void sessionCloseWaitsForThePendingAcknowledgementBeforeClosingAtTheBroker() throws Exception {
+        open(Session.AUTO_ACKNOWLEDGE);
+        broker.deliverText(consumer.id(), orders, "a");
+        consumer.receive(1000);
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        Thread closer = new Thread(() -> {
+            try {
+                session.close();
+                closed.complete(null);
+            } catch (JMSException | RuntimeException e) {
+                closed.completeExceptionally(e);
+            }
+        }, "closer");
+        closer.start();
+        awaitBlocked(closer);
+
+        assertEquals(List.of(), broker.callsStartingWith("closeSession"));
+        pendingAck(0).complete(null);
+        closed.get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("closeSession " + session.id() + " seen=[]"), broker.callsStartingWith("closeSession"));
+    }
+
+    @Test
+    void sessionCloseThrowsAFailedAcknowledgementAfterClosing() throws Exception {
+        open(Session.AUTO_ACKNOWLEDGE);
+        broker.deliverText(consumer.id(), orders, "a");
+        consumer.receive(1000);
+        JMSException lost = new JMSException("connection to the broker lost");
+        pendingAck(0).completeExceptionally(lost);
+
+        assertSame(lost, assertThrows(JMSException.class, session::close));
+        assertTrue(session.isClosed());
+    }
+
+    @Test
+    void recoverThrowsAFailedAcknowledgementOfTheLastConsumedMessage() throws Exception {
+        open(Session.AUTO_ACKNOWLEDGE);
+        broker.deliverText(consumer.id(), orders, "a");
+        consumer.receive(1000);
+        JMSException storeFailure = new JMSException("the store could not make the work durable: disk full");
+        pendingAck(0).completeExceptionally(storeFailure);
+
+        assertSame(storeFailure, assertThrows(JMSException.class, session::recover));
+    }
+
+    @Test
+    void listenerGetsTheNextMessageOnlyAfterThePreviousAcknowledgementCompleted() throws Exception {
+        open(Session.AUTO_ACKNOWLEDGE);
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        consumer.setMessageListener(listenerInto(received));
+        broker.deliverText(consumer.id(), orders, "a");
+        broker.deliverText(consumer.id(), orders, "b");
+        assertEquals("a", received.poll(10, TimeUnit.SECONDS));
+        CompletableFuture<Void> firstAck = pendingAck(0);
+
+        Polling.until(() -> deliveryThread() != null, "the session's delivery thread");
+        awaitBlocked(deliveryThread());
+        assertTrue(received.isEmpty(), "the listener must not get the second message while the first one's acknowledgement is pending");
+        firstAck.complete(null);
+        assertEquals("b", received.poll(10, TimeUnit.SECONDS));
+        pendingAck(1);
+    }
+
+    @Test
+    void dupsOkReceiveHandsOutTheNextMessageWhileEarlierAcknowledgementsArePending() throws Exception {
+        open(Session.DUPS_OK_ACKNOWLEDGE);
+        broker.deliverText(consumer.id(), orders, "a");
+        broker.deliverText(consumer.id(), orders, "b");
+        consumer.receive(1000);
+
+        assertEquals("b", ((TextMessage) consumer.receive(1000)).getText());
+        assertEquals(2, broker.pendingAcks.size());
+    }
+
+    private static MessageListener listenerInto(BlockingQueue<String> received) {
+        return message -> {
+            try {
+                received.add(((TextMessage) message).getText());
+            } catch (JMSException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private Thread deliveryThread() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(session.dispatcher()::isDeliveryThread)
+                .findFirst().orElse(null);
+    }
+}
