@@ -61,7 +61,7 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
     private final AtomicLong messageIds = new AtomicLong();
     private final AtomicLong queueIds = new AtomicLong();
     private final AtomicLong connectionIds = new AtomicLong();
-    private final AtomicLong memoryUsed = new AtomicLong();
+    private final MessageMemory memory;
     private final Set<LocalConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final java.time.Instant startedAt = java.time.Instant.now();
@@ -87,6 +87,7 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
         this.pool = Executors.newFixedThreadPool(threads, daemonThreads("petrel-" + config.name() + "-dispatch"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("petrel-" + config.name() + "-timer"));
         this.pagerPool = Executors.newFixedThreadPool(2, daemonThreads("petrel-" + config.name() + "-pager"));
+        this.memory = new MessageMemory(config.name(), config.memoryLimitBytes(), config.memoryWaitMillis(), timer);
         this.destinations = new Destinations(this);
         this.xa = new XaTransactions(this);
         if (store != null) {
@@ -227,8 +228,9 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
         return xa;
     }
 
-    long addMemoryAndGet(long bytes) {
-        return memoryUsed.addAndGet(bytes);
+    /** Reserves heap for messages that cannot be paged, at once or not at all (no waiting). */
+    boolean tryReserveMemory(long bytes) {
+        return memory.tryReserve(bytes);
     }
 
     long nextQueueId() {
@@ -236,11 +238,12 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
     }
 
     long memoryUsed() {
-        return memoryUsed.get();
+        return memory.used();
     }
 
+    /** Counts heap taken (positive) or freed (negative) by messages; freeing may admit held sends. */
     void addMemory(long bytes) {
-        memoryUsed.addAndGet(bytes);
+        memory.add(bytes);
     }
 
     void connectionClosed(LocalConnection connection) {
@@ -321,15 +324,6 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
         } catch (JMSException e) {
             return CompletableFuture.failedFuture(e);
         }
-        if (unpageable > 0) {
-            long inUse = memoryUsed.addAndGet(unpageable);
-            if (inUse > config.memoryLimitBytes()) {
-                memoryUsed.addAndGet(-unpageable);
-                return CompletableFuture.failedFuture(new ResourceAllocationException("broker '" + config.name()
-                        + "' memory limit of " + config.memoryLimitBytes() + " bytes reached (" + (inUse - unpageable)
-                        + " in use): a message that cannot be paged to the store (non-persistent, or no store) was refused"));
-            }
-        }
         long reservedBytes = unpageable;
         Map<MessageQueue, List<QueueEntry>> acked = new LinkedHashMap<>();
         for (DeliveryRecord ack : acks) {
@@ -338,13 +332,26 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
             }
             acked.computeIfAbsent(ack.queue(), q -> new ArrayList<>()).add(ack.entry());
         }
+        if (unpageable > 0) {
+            return memory.reserve(unpageable, "a send of " + sends.size() + " message(s) that cannot be paged to the"
+                    + " store (non-persistent, or no store)").thenCompose(
+                    reserved -> persistAndPublish(batch, visible, acked, reservedBytes, sends.size(), callerWaits));
+        }
+        return persistAndPublish(batch, visible, acked, 0, sends.size(), callerWaits);
+    }
+
+    /** Writes the batch; once durable makes the sends visible and settles the acknowledgements. */
+    private CompletableFuture<Void> persistAndPublish(StoreBatch batch, List<Runnable> visible,
+                                                      Map<MessageQueue, List<QueueEntry>> acked, long reservedBytes,
+                                                      int sends, boolean callerWaits) {
+        int acks = acked.values().stream().mapToInt(List::size).sum();
         CompletableFuture<Void> done = new CompletableFuture<>();
         write(batch, callerWaits).whenComplete((ignored, failure) -> {
             if (failure != null) {
-                memoryUsed.addAndGet(-reservedBytes);
+                memory.add(-reservedBytes);
                 done.completeExceptionally(StoreFailures.toJmsException(failure));
             } else {
-                rates.record(sends.size(), acks.size());
+                rates.record(sends, acks);
                 visible.forEach(Runnable::run);
                 acked.forEach(MessageQueue::acknowledged);
                 done.complete(null);
@@ -367,6 +374,7 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
             connection.handler().connectionFailed(
                     new JMSException("broker '" + config.name() + "' was shut down; the connection is closed"));
         }
+        memory.close();
         timer.shutdownNow();
         pagerPool.shutdown();
         pool.shutdown();

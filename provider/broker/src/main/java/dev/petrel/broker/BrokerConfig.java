@@ -10,16 +10,28 @@ import java.util.regex.Pattern;
  * @param name                   the broker's name ({@code vm://<name>})
  * @param autoCreateDestinations whether unknown queues and topics are created on first use
  * @param memoryLimitBytes       heap for messages in all destinations; a message that cannot be
- *                               paged to the store (non-persistent, or no store) is refused with
- *                               {@code ResourceAllocationException} past it
+ *                               paged to the store (non-persistent, or no store) is held past it
+ *                               until consumers free memory, at most {@code memoryWaitMillis}, then
+ *                               refused with {@code ResourceAllocationException}
  * @param queueMemoryLimitBytes  heap one queue or subscription keeps in memory; past it persistent
  *                               messages stay only in the store and are paged back in
  * @param defaultPolicy          the policy of destinations no pattern matches
  * @param policies               name pattern ({@code *} wildcard) to policy, first match wins
+ * @param memoryWaitMillis       how long such a send may be held for memory (0: refused at once);
+ *                               default {@value #DEFAULT_MEMORY_WAIT_MILLIS}
  */
 public record BrokerConfig(String name, boolean autoCreateDestinations, long memoryLimitBytes,
                            long queueMemoryLimitBytes, DestinationPolicy defaultPolicy,
-                           Map<String, DestinationPolicy> policies) {
+                           Map<String, DestinationPolicy> policies, long memoryWaitMillis) {
+
+    public static final long DEFAULT_MEMORY_WAIT_MILLIS = 30_000;
+
+    /** With the default memory wait. */
+    public BrokerConfig(String name, boolean autoCreateDestinations, long memoryLimitBytes, long queueMemoryLimitBytes,
+                        DestinationPolicy defaultPolicy, Map<String, DestinationPolicy> policies) {
+        this(name, autoCreateDestinations, memoryLimitBytes, queueMemoryLimitBytes, defaultPolicy, policies,
+                DEFAULT_MEMORY_WAIT_MILLIS);
+    }
 
     public BrokerConfig {
         if (name == null || name.isBlank()) {
@@ -30,6 +42,9 @@ public record BrokerConfig(String name, boolean autoCreateDestinations, long mem
         }
         if (queueMemoryLimitBytes <= 0) {
             throw new IllegalArgumentException("queueMemoryLimit must be positive, was " + queueMemoryLimitBytes);
+        }
+        if (memoryWaitMillis < 0) {
+            throw new IllegalArgumentException("memoryWait must not be negative, was " + memoryWaitMillis + " ms");
         }
         if (defaultPolicy == null) {
             throw new IllegalArgumentException("defaultPolicy must not be null");

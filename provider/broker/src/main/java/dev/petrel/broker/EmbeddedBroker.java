@@ -72,6 +72,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         private boolean persistent = true;
         private boolean autoCreateDestinations = true;
         private long memoryLimitBytes = 256L * 1024 * 1024;
+        private long memoryWaitMillis = BrokerConfig.DEFAULT_MEMORY_WAIT_MILLIS;
         private long queueMemoryLimitBytes = 16L * 1024 * 1024;
         private DestinationPolicy defaultPolicy = DestinationPolicy.DEFAULT;
         private final java.util.LinkedHashMap<String, DestinationPolicy> policies = new java.util.LinkedHashMap<>();
@@ -105,11 +106,18 @@ public final class EmbeddedBroker implements AutoCloseable {
 
         /**
          * Heap the broker may use for messages in all destinations; default 256 MiB. Persistent
-         * messages beyond it are paged to the store; a message that cannot be paged (non-persistent,
-         * or no store) is refused: its send fails with {@code ResourceAllocationException} naming the limit.
+         * messages beyond it are paged to the store; a send of messages that cannot be paged
+         * (non-persistent, or no store) is held until consumers free memory, at most
+         * {@link #memoryWaitMillis}, then fails with {@code ResourceAllocationException} naming the limit.
          */
         public Builder memoryLimit(long bytes) {
             this.memoryLimitBytes = bytes;
+            return this;
+        }
+
+        /** How long a send may be held for memory past the limit (0: refused at once); default 30 s. */
+        public Builder memoryWaitMillis(long millis) {
+            this.memoryWaitMillis = millis;
             return this;
         }
 
@@ -155,7 +163,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         /** Opens the store, recovers, and registers the broker for {@code vm://<name>}. */
         public EmbeddedBroker start() {
             BrokerConfig config = new BrokerConfig(name, autoCreateDestinations, memoryLimitBytes,
-                    queueMemoryLimitBytes, defaultPolicy, policies);
+                    queueMemoryLimitBytes, defaultPolicy, policies, memoryWaitMillis);
             MessageStore messageStore = persistent ? (store != null ? store : openDefaultStore()) : null;
             Broker broker;
             try {

@@ -69,11 +69,9 @@ final class TransactionWork {
             }
         }
         if (unpageable > 0) {
-            long inUse = broker.addMemoryAndGet(unpageable);
-            if (inUse > broker.config().memoryLimitBytes()) {
-                broker.addMemory(-unpageable);
+            if (!broker.tryReserveMemory(unpageable)) {
                 throw new ResourceAllocationException("broker '" + broker.name() + "' memory limit of "
-                        + broker.config().memoryLimitBytes() + " bytes reached (" + (inUse - unpageable)
+                        + broker.config().memoryLimitBytes() + " bytes reached (" + broker.memoryUsed()
                         + " in use): the transaction's messages that cannot be paged to the store were refused");
             }
         }

@@ -129,9 +129,9 @@ class ConnectionLifecycleTest {
     }
 
     @Test
-    void nonPersistentSendPastTheMemoryLimitFailsWithResourceAllocation() throws Exception {
+    void nonPersistentSendPastTheMemoryLimitIsRefusedAtOnceWhenMemoryWaitIsZero() throws Exception {
         try (BrokerFixture small = new BrokerFixture(new BrokerConfig("small", true, 10_000, 10_000,
-                DestinationPolicy.DEFAULT, java.util.Map.of()), null)) {
+                DestinationPolicy.DEFAULT, java.util.Map.of(), 0), null)) {
             BrokerConnection c = small.connectWithSession(new RecordingHandler(), Session.AUTO_ACKNOWLEDGE);
             DestinationRef queue = DestinationRef.queue("full");
             CompletionException e = assertThrows(CompletionException.class, () -> {
@@ -140,6 +140,48 @@ class ConnectionLifecycleTest {
                 }
             });
             assertInstanceOf(jakarta.jms.ResourceAllocationException.class, e.getCause());
+            assertTrue(e.getCause().getMessage().contains("memory limit of 10000 bytes"), e.getCause().getMessage());
+        }
+    }
+
+    @Test
+    void nonPersistentSendPastTheMemoryLimitIsHeldUntilAConsumerFreesMemoryThenDelivered() throws Exception {
+        try (BrokerFixture small = new BrokerFixture(new BrokerConfig("small", true, 10_000, 10_000,
+                DestinationPolicy.DEFAULT, java.util.Map.of(), 60_000), null)) {
+            RecordingHandler handler = new RecordingHandler();
+            BrokerConnection c = small.connectWithSession(handler, Session.AUTO_ACKNOWLEDGE);
+            DestinationRef queue = DestinationRef.queue("full");
+            java.util.List<java.util.concurrent.CompletableFuture<Void>> sends = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                sends.add(c.send(1, text(queue, "x".repeat(1000) + i)).toCompletableFuture());
+            }
+            java.util.concurrent.CompletableFuture<Void> last = sends.get(sends.size() - 1);
+            assertTrue(!last.isDone(), "20 KiB of messages cannot fit a 10,000-byte limit: the last send is held");
+
+            c.createConsumer(1, 10, consumer(queue, 100));
+            for (int i = 0; i < 20; i++) {
+                dev.petrel.protocol.Delivery d = handler.next();
+                assertEquals("x".repeat(1000) + i, body(d));
+                c.acknowledge(1, List.of(d.deliveryId()));
+            }
+            sends.forEach(java.util.concurrent.CompletableFuture::join);
+        }
+    }
+
+    @Test
+    void aSendHeldLongerThanTheMemoryWaitIsRefusedSayingHowLongItWaited() throws Exception {
+        try (BrokerFixture small = new BrokerFixture(new BrokerConfig("small", true, 10_000, 10_000,
+                DestinationPolicy.DEFAULT, java.util.Map.of(), 200), null)) {
+            BrokerConnection c = small.connectWithSession(new RecordingHandler(), Session.AUTO_ACKNOWLEDGE);
+            DestinationRef queue = DestinationRef.queue("full");
+            CompletionException e = assertThrows(CompletionException.class, () -> {
+                for (int i = 0; i < 100; i++) {
+                    c.send(1, text(queue, "x".repeat(1000) + i)).toCompletableFuture().join();
+                }
+            });
+            assertInstanceOf(jakarta.jms.ResourceAllocationException.class, e.getCause());
+            assertTrue(e.getCause().getMessage().contains("waited") && e.getCause().getMessage().contains("memoryWait"),
+                    e.getCause().getMessage());
         }
     }
 }

@@ -35,7 +35,7 @@ public final class ConfigLoader {
             "server.ssl.keyStore", "server.ssl.keyStorePassword", "server.ssl.trustStore",
             "server.ssl.trustStorePassword", "server.ssl.needClientAuth", "server.console.enabled", "server.console.port",
             "server.console.adminRoles", "server.console.viewerRoles", "broker.name",
-            "broker.dataDirectory", "broker.memoryLimit", "broker.queueMemoryLimit",
+            "broker.dataDirectory", "broker.memoryLimit", "broker.queueMemoryLimit", "broker.memoryWaitMillis",
             "broker.autoCreateDestinations", "broker.queues", "security.enabled", "security.temporary");
 
     private final ConfigFile file;
@@ -116,6 +116,8 @@ public final class ConfigLoader {
             file.problem(line("broker.queueMemoryLimit"), "broker.queueMemoryLimit (" + queueMemoryLimit
                     + " bytes) must not exceed broker.memoryLimit (" + memoryLimit + " bytes)");
         }
+        long memoryWaitMillis = integer("broker.memoryWaitMillis", (int) BrokerConfig.DEFAULT_MEMORY_WAIT_MILLIS,
+                0, 3_600_000);
         boolean autoCreate = bool("broker.autoCreateDestinations", true);
         List<String> queues = list("broker.queues");
 
@@ -147,7 +149,8 @@ public final class ConfigLoader {
             sorted.sort((a, b) -> Integer.compare(a.line(), b.line()));
             throw new ConfigException(file.path(), sorted);
         }
-        BrokerConfig broker = new BrokerConfig(name, autoCreate, memoryLimit, queueMemoryLimit, defaultPolicy, policies);
+        BrokerConfig broker = new BrokerConfig(name, autoCreate, memoryLimit, queueMemoryLimit, defaultPolicy, policies,
+                memoryWaitMillis);
         return new PetrelConfig(file.path(), bindHost, tcpPort, sslPort,
                 new PetrelConfig.Tls(keyStore, keyStorePassword, trustStore, text("server.ssl.trustStorePassword", null), needClientAuth),
                 console, dataDirectory, broker, queues, maxMessages, security);
