@@ -5,6 +5,7 @@ import dev.petrel.protocol.BrokerEndpoint;
 import dev.petrel.protocol.wire.ErrorPayload;
 import dev.petrel.protocol.wire.Frame;
 import dev.petrel.protocol.wire.FrameCodec;
+import dev.petrel.protocol.wire.FrameOutbox;
 import dev.petrel.protocol.wire.FrameType;
 import dev.petrel.protocol.wire.Handshake;
 import dev.petrel.protocol.wire.Request;
@@ -55,6 +56,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     private String remote;
     private SerialExecutor serial;
     private RequestDispatcher dispatcher;
+    private FrameOutbox outbox;
     /** Event loop only. */
     private boolean connectSeen;
     private ScheduledFuture<?> handshakeTimer;
@@ -76,6 +78,8 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
         remote = describe(channel);
         serial = new SerialExecutor(pool, "connection from " + remote);
         dispatcher = new RequestDispatcher(remote, config.maxFrameSize());
+        outbox = new FrameOutbox(channel, (frame, cause) ->
+                LOG.debug("{} for {} not written: {}", frame.type(), remote, cause.toString()));
         handshakeTimer = ctx.executor().schedule(() -> {
             if (broker == null) {
                 LOG.warn("closing connection from {}: no handshake within {} ms", remote, config.handshakeTimeoutMillis());
@@ -102,6 +106,10 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
             } else {
                 Request request = Request.decode(frame);
                 long correlationId = frame.correlationId();
+                if (runsInline(request)) {
+                    dispatcher.dispatch(broker, request, correlationId, this::write, this::writeAndClose);
+                    return;
+                }
                 submit(() -> {
                     BrokerConnection current = broker;
                     if (current != null && !closed) {
@@ -112,6 +120,23 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
         } catch (WireProtocolException e) {
             protocolError(ctx, e);
         }
+    }
+
+    /**
+     * SEND and GRANT_CREDIT do not wait for the broker (a send's answer comes when its stage
+     * completes; credit only posts to the queue's executor), so when nothing of this connection is
+     * queued or running on the serial executor they are dispatched here on the event loop, saving
+     * two thread hops per request; otherwise they queue behind the earlier requests, keeping order.
+     */
+    private boolean runsInline(Request request) {
+        return (request.type() == FrameType.SEND || request.type() == FrameType.GRANT_CREDIT)
+                && broker != null && !closed && serial.queued() == 0;
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        outbox.flushIfPending();
+        super.channelReadComplete(ctx);
     }
 
     private void submit(Runnable task) {
@@ -174,7 +199,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
             channel.close();
             return;
         }
-        channel.writeAndFlush(frame);
+        outbox.write(frame);
     }
 
     /** Writes a last frame and closes the socket (from any thread). */
@@ -183,6 +208,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         onEventLoop(() -> {
+            outbox.drain();
             channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
             // a client that does not read would hold the close back forever
             channel.eventLoop().schedule(() -> channel.close(), config.writeStallTimeoutMillis(), TimeUnit.MILLISECONDS);
