@@ -1,5 +1,6 @@
 package dev.petrel.broker.server;
 
+import dev.petrel.message.DestinationRef;
 import dev.petrel.protocol.BrokerConnection;
 import dev.petrel.protocol.BrokerEndpoint;
 import dev.petrel.protocol.wire.ErrorPayload;
@@ -30,6 +31,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +41,12 @@ import java.util.concurrent.TimeUnit;
  * The server side of one client connection. On the channel's event loop it checks the handshake
  * (CONNECT first, within the handshake timeout), decodes requests and hands them, in arrival order,
  * to the connection's {@link SerialExecutor}, where the {@link BrokerEndpoint} and the returned
- * {@link BrokerConnection} are called (they may block) and the responses are written. Back-pressure:
+ * {@link BrokerConnection} are called (they may block) and the responses are written. The exception:
+ * SEND (to a destination this connection already sent to) and GRANT_CREDIT, which never wait, run
+ * right on the event loop when the serial executor has nothing of this connection queued or running
+ * (see {@link #runsInline}). Every frame goes out through a {@link FrameOutbox}: frames written on
+ * the event loop while it reads are flushed once at the end of the read batch, frames from broker
+ * threads are written in batches by one event-loop task and one flush. Back-pressure:
  * it stops reading while the socket is not writable or too many requests wait for the broker; a client
  * that leaves the server unable to write for the stall timeout, or lets more than
  * {@code maxPendingWriteBytes} pile up, is disconnected. Any bad input closes this connection only,
@@ -48,6 +56,7 @@ import java.util.concurrent.TimeUnit;
 final class ServerConnection extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerConnection.class);
+    private static final int MAX_KNOWN_DESTINATIONS = 1024;
 
     private final TcpServerConfig config;
     private final BrokerEndpoint endpoint;
@@ -57,6 +66,11 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     private SerialExecutor serial;
     private RequestDispatcher dispatcher;
     private FrameOutbox outbox;
+    /**
+     * Destinations a SEND of this connection reached through the serial executor (where the broker
+     * may create them, writing to the store): only SENDs to these run on the event loop.
+     */
+    private final Set<DestinationRef> knownDestinations = ConcurrentHashMap.newKeySet();
     /** Event loop only. */
     private boolean connectSeen;
     private ScheduledFuture<?> handshakeTimer;
@@ -114,6 +128,9 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
                     BrokerConnection current = broker;
                     if (current != null && !closed) {
                         dispatcher.dispatch(current, request, correlationId, this::write, this::writeAndClose);
+                        if (request instanceof Request.Send send && knownDestinations.size() < MAX_KNOWN_DESTINATIONS) {
+                            knownDestinations.add(send.message().destination());
+                        }
                     }
                 });
             }
@@ -127,10 +144,13 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
      * completes; credit only posts to the queue's executor), so when nothing of this connection is
      * queued or running on the serial executor they are dispatched here on the event loop, saving
      * two thread hops per request; otherwise they queue behind the earlier requests, keeping order.
+     * The first SEND to a destination always takes the serial executor: the broker may create the
+     * destination then, which waits for the store.
      */
     private boolean runsInline(Request request) {
-        return (request.type() == FrameType.SEND || request.type() == FrameType.GRANT_CREDIT)
-                && broker != null && !closed && serial.queued() == 0;
+        boolean cheap = request instanceof Request.GrantCredit
+                || request instanceof Request.Send send && knownDestinations.contains(send.message().destination());
+        return cheap && broker != null && !closed && serial.queued() == 0;
     }
 
     @Override

@@ -37,9 +37,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * once with a stage completed by the response, but waits while {@code producerWindow} sends are
  * already in flight, so a slow broker slows its producers instead of filling the heap.
  *
- * <p>Threading: every method may be called from any application thread, never from the connection's
- * own I/O thread (where the {@link ClientHandler} callbacks run): a blocking call from there fails
- * with {@code IllegalStateException} instead of deadlocking. The stages {@link #send} returns complete
+ * <p>Threading: every method may be called from any application thread, never from a client I/O
+ * thread (where the {@link ClientHandler} callbacks run; they are shared by all TCP connections, see
+ * {@link SharedClientEventLoops}): a blocking call from there fails with {@code IllegalStateException}
+ * instead of deadlocking. The stages {@link #send} returns complete
  * on that I/O thread too: whoever runs application code on completion (a JMS
  * {@code CompletionListener}) must hand it to another thread. {@link ClientChannel} owns the socket.
  */
