@@ -1,10 +1,12 @@
 package dev.petrel.broker.server;
 
+import dev.petrel.message.DestinationRef;
 import dev.petrel.protocol.BrokerConnection;
 import dev.petrel.protocol.BrokerEndpoint;
 import dev.petrel.protocol.wire.ErrorPayload;
 import dev.petrel.protocol.wire.Frame;
 import dev.petrel.protocol.wire.FrameCodec;
+import dev.petrel.protocol.wire.FrameOutbox;
 import dev.petrel.protocol.wire.FrameType;
 import dev.petrel.protocol.wire.Handshake;
 import dev.petrel.protocol.wire.Request;
@@ -29,6 +31,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +41,12 @@ import java.util.concurrent.TimeUnit;
  * The server side of one client connection. On the channel's event loop it checks the handshake
  * (CONNECT first, within the handshake timeout), decodes requests and hands them, in arrival order,
  * to the connection's {@link SerialExecutor}, where the {@link BrokerEndpoint} and the returned
- * {@link BrokerConnection} are called (they may block) and the responses are written. Back-pressure:
+ * {@link BrokerConnection} are called (they may block) and the responses are written. The exception:
+ * SEND (to a destination this connection already sent to) and GRANT_CREDIT, which never wait, run
+ * right on the event loop when the serial executor has nothing of this connection queued or running
+ * (see {@link #runsInline}). Every frame goes out through a {@link FrameOutbox}: frames written on
+ * the event loop while it reads are flushed once at the end of the read batch, frames from broker
+ * threads are written in batches by one event-loop task and one flush. Back-pressure:
  * it stops reading while the socket is not writable or too many requests wait for the broker; a client
  * that leaves the server unable to write for the stall timeout, or lets more than
  * {@code maxPendingWriteBytes} pile up, is disconnected. Any bad input closes this connection only,
@@ -47,6 +56,7 @@ import java.util.concurrent.TimeUnit;
 final class ServerConnection extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerConnection.class);
+    private static final int MAX_KNOWN_DESTINATIONS = 1024;
 
     private final TcpServerConfig config;
     private final BrokerEndpoint endpoint;
@@ -55,6 +65,12 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     private String remote;
     private SerialExecutor serial;
     private RequestDispatcher dispatcher;
+    private FrameOutbox outbox;
+    /**
+     * Destinations a SEND of this connection reached through the serial executor (where the broker
+     * may create them, writing to the store): only SENDs to these run on the event loop.
+     */
+    private final Set<DestinationRef> knownDestinations = ConcurrentHashMap.newKeySet();
     /** Event loop only. */
     private boolean connectSeen;
     private ScheduledFuture<?> handshakeTimer;
@@ -76,6 +92,8 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
         remote = describe(channel);
         serial = new SerialExecutor(pool, "connection from " + remote);
         dispatcher = new RequestDispatcher(remote, config.maxFrameSize());
+        outbox = new FrameOutbox(channel, (frame, cause) ->
+                LOG.debug("{} for {} not written: {}", frame.type(), remote, cause.toString()));
         handshakeTimer = ctx.executor().schedule(() -> {
             if (broker == null) {
                 LOG.warn("closing connection from {}: no handshake within {} ms", remote, config.handshakeTimeoutMillis());
@@ -102,16 +120,43 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
             } else {
                 Request request = Request.decode(frame);
                 long correlationId = frame.correlationId();
+                if (runsInline(request)) {
+                    dispatcher.dispatch(broker, request, correlationId, this::write, this::writeAndClose);
+                    return;
+                }
                 submit(() -> {
                     BrokerConnection current = broker;
                     if (current != null && !closed) {
                         dispatcher.dispatch(current, request, correlationId, this::write, this::writeAndClose);
+                        if (request instanceof Request.Send send && knownDestinations.size() < MAX_KNOWN_DESTINATIONS) {
+                            knownDestinations.add(send.message().destination());
+                        }
                     }
                 });
             }
         } catch (WireProtocolException e) {
             protocolError(ctx, e);
         }
+    }
+
+    /**
+     * SEND and GRANT_CREDIT do not wait for the broker (a send's answer comes when its stage
+     * completes; credit only posts to the queue's executor), so when nothing of this connection is
+     * queued or running on the serial executor they are dispatched here on the event loop, saving
+     * two thread hops per request; otherwise they queue behind the earlier requests, keeping order.
+     * The first SEND to a destination always takes the serial executor: the broker may create the
+     * destination then, which waits for the store.
+     */
+    private boolean runsInline(Request request) {
+        boolean cheap = request instanceof Request.GrantCredit
+                || request instanceof Request.Send send && knownDestinations.contains(send.message().destination());
+        return cheap && broker != null && !closed && serial.queued() == 0;
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        outbox.flushIfPending();
+        super.channelReadComplete(ctx);
     }
 
     private void submit(Runnable task) {
@@ -174,7 +219,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
             channel.close();
             return;
         }
-        channel.writeAndFlush(frame);
+        outbox.write(frame);
     }
 
     /** Writes a last frame and closes the socket (from any thread). */
@@ -183,6 +228,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         onEventLoop(() -> {
+            outbox.drain();
             channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
             // a client that does not read would hold the close back forever
             channel.eventLoop().schedule(() -> channel.close(), config.writeStallTimeoutMillis(), TimeUnit.MILLISECONDS);

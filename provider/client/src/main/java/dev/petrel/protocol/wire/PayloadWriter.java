@@ -95,14 +95,20 @@ public final class PayloadWriter {
         return this;
     }
 
-    /** The payload written so far. */
+    /**
+     * The payload written so far. When the buffer is exactly full (a payload ending in a message or
+     * another large array usually is: the buffer grows to fit it), the buffer itself, without a copy;
+     * so nothing may be written after this call.
+     */
     public byte[] toByteArray() {
-        return Arrays.copyOf(buffer, size);
+        return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
     }
 
+    /** Grows to fit {@code more} bytes: to exactly that when it is large, so the payload's last array needs no spare room. */
     private void ensure(int more) {
         if (size + more > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+            int needed = size + more;
+            buffer = Arrays.copyOf(buffer, more >= buffer.length ? needed : Math.max(buffer.length * 2, needed));
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.petrel.protocol.wire.Frame;
 import dev.petrel.protocol.wire.FrameCodec;
 import dev.petrel.protocol.wire.FrameDecoder;
 import dev.petrel.protocol.wire.FrameEncoder;
+import dev.petrel.protocol.wire.FrameOutbox;
 import dev.petrel.protocol.wire.FrameType;
 import dev.petrel.protocol.wire.WireProtocolException;
 import io.netty.bootstrap.Bootstrap;
@@ -18,8 +19,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.DecoderException;
@@ -28,7 +27,6 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import jakarta.jms.JMSException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +38,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The socket of one client connection and its own single I/O thread (a one-thread Netty event loop
- * group, shut down with the connection). Reads frames and routes them: responses to
+ * The socket of one client connection, served by one of the I/O threads all connections share
+ * ({@link SharedClientEventLoops}; released with the connection). Writes go through a
+ * {@link FrameOutbox} (one flush per batch). Reads frames and routes them: responses to
  * {@link PendingRequests}, callbacks to the {@link ClientHandler} (called on the I/O thread, in
  * arrival order), PING nowhere. Sends PING when it has written nothing for a heartbeat interval and
  * declares the broker dead after three intervals without receiving anything. A lost connection fails
@@ -57,8 +56,10 @@ final class ClientChannel {
     private final ClientHandler handler;
     private final PendingRequests pending = new PendingRequests();
     private final AtomicBoolean failureReported = new AtomicBoolean();
+    private final AtomicBoolean released = new AtomicBoolean();
     private final EventLoopGroup group;
     private volatile Channel channel;
+    private volatile FrameOutbox outbox;
     private volatile boolean established;
     private volatile boolean closing;
     /** Why the connection is going down, when known before the socket closes (I/O thread only). */
@@ -67,9 +68,7 @@ final class ClientChannel {
     private ClientChannel(TcpClientOptions options, ClientHandler handler) {
         this.options = options;
         this.handler = handler;
-        this.group = new MultiThreadIoEventLoopGroup(1,
-                new DefaultThreadFactory("petrel-client-io-" + options.host() + "-" + options.port(), true),
-                NioIoHandler.newFactory());
+        this.group = SharedClientEventLoops.acquire();
     }
 
     static ClientChannel connect(TcpClientOptions options, ClientHandler handler) throws JMSException {
@@ -100,6 +99,7 @@ final class ClientChannel {
             }
             throw error;
         }
+        client.outbox = new FrameOutbox(connected.channel(), client::writeFailed);
         client.channel = connected.channel();
         return client;
     }
@@ -138,23 +138,27 @@ final class ClientChannel {
         }
     }
 
-    /** Writes and flushes; if the write fails, the request waiting on it fails. */
+    /**
+     * Writes through the {@link FrameOutbox}: frames written close together share one flush; if the
+     * write fails, the request waiting on it fails.
+     */
     void write(Frame frame) {
-        channel.writeAndFlush(frame).addListener(future -> {
-            if (!future.isSuccess() && frame.correlationId() != 0) {
-                CompletableFuture<Frame> waiting = pending.remove(frame.correlationId());
-                if (waiting != null) {
-                    JMSException error = new JMSException("cannot send " + frame.type() + " to "
-                            + options.address() + ": " + future.cause());
-                    error.initCause(future.cause());
-                    waiting.completeExceptionally(error);
-                }
-            }
-        });
+        outbox.write(frame);
     }
 
+    private void writeFailed(Frame frame, Throwable cause) {
+        CompletableFuture<Frame> waiting = pending.remove(frame.correlationId());
+        if (waiting != null) {
+            JMSException error = new JMSException("cannot send " + frame.type() + " to "
+                    + options.address() + ": " + cause);
+            error.initCause(cause);
+            waiting.completeExceptionally(error);
+        }
+    }
+
+    /** True on any client I/O thread: they are shared, so a blocking call there could wait on itself. */
     boolean inIoThread() {
-        return group.next().inEventLoop();
+        return SharedClientEventLoops.isIoThread(group);
     }
 
     /** The application is closing the connection: no {@code connectionFailed} from here on. */
@@ -168,7 +172,9 @@ final class ClientChannel {
         if (ch != null) {
             ch.close();
         }
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        if (released.compareAndSet(false, true)) {
+            SharedClientEventLoops.release(group);
+        }
     }
 
     /** A response the broker sent is malformed: the connection cannot be trusted any more. */
@@ -249,6 +255,12 @@ final class ClientChannel {
             } catch (RuntimeException e) {
                 LOG.warn("ClientHandler threw handling {} from {}", callback.type(), options.address(), e);
             }
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            outbox.flushIfPending();
+            ctx.fireChannelReadComplete();
         }
 
         @Override

@@ -38,9 +38,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * already in flight, so a slow broker slows its producers instead of filling the heap;
  * {@link #acknowledgeAsync} returns at once too (its caller, the session, keeps at most a few in flight).
  *
- * <p>Threading: every method may be called from any application thread, never from the connection's
- * own I/O thread (where the {@link ClientHandler} callbacks run): a blocking call from there fails
- * with {@code IllegalStateException} instead of deadlocking. The stages {@link #send} and {@link #acknowledgeAsync} return complete
+ * <p>Threading: every method may be called from any application thread, never from a client I/O
+ * thread (where the {@link ClientHandler} callbacks run; they are shared by all TCP connections, see
+ * {@link SharedClientEventLoops}): a blocking call from there fails with {@code IllegalStateException}
+ * instead of deadlocking. The stages {@link #send} and {@link #acknowledgeAsync} return complete
  * on that I/O thread too: whoever runs application code on completion (a JMS
  * {@code CompletionListener}) must hand it to another thread. {@link ClientChannel} owns the socket.
  */

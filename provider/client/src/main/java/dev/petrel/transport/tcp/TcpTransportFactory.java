@@ -8,7 +8,7 @@ import jakarta.jms.JMSException;
 
 /**
  * The {@code tcp://host:port?options} transport (see {@link TcpClientOptions} for the options).
- * Stateless: every connection owns its own I/O thread. Registered through {@code ServiceLoader}.
+ * Stateless: the connections share the I/O threads of {@link SharedClientEventLoops}. Registered through {@code ServiceLoader}.
  */
 public class TcpTransportFactory implements TransportFactory {
 
