@@ -48,8 +48,11 @@ public class PetrelConnection implements jakarta.jms.Connection, QueueConnection
 
     private static final Logger LOG = LoggerFactory.getLogger(PetrelConnection.class);
 
-    /** Per-connection settings from the factory: an administratively configured client id (or null) and the consumers' prefetch. */
-    public record Settings(String clientId, int prefetch) {
+    /**
+     * Per-connection settings from the factory: an administratively configured client id (or null),
+     * the consumers' prefetch, and whether non-persistent sends outside a transaction wait for the broker.
+     */
+    public record Settings(String clientId, int prefetch, boolean blockOnNonPersistentSend) {
     }
 
     private final Settings settings;
@@ -99,6 +102,10 @@ public class PetrelConnection implements jakarta.jms.Connection, QueueConnection
 
     BrokerConnection broker() {
         return broker;
+    }
+
+    boolean blockOnNonPersistentSend() {
+        return settings.blockOnNonPersistentSend();
     }
 
     int prefetch() {

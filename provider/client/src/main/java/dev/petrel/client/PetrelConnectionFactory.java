@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * Petrel's {@code ConnectionFactory}: built from a broker URL ({@code vm://name?prefetch=500}) or as
  * a JavaBean (no-arg constructor and setters). URL options {@code prefetch}, {@code clientID},
- * {@code user}, {@code password} set the matching properties when the URL is set; setters called
+ * {@code user}, {@code password}, {@code blockOnNonPersistentSend} set the matching properties when
+ * the URL is set; setters called
  * afterwards win. Every option is also passed to the transport. The transport is chosen by the
  * URL's scheme through {@link Transports}.
  *
@@ -41,6 +42,7 @@ public class PetrelConnectionFactory implements ConnectionFactory, QueueConnecti
     private volatile String password;
     private volatile String clientID;
     private volatile int prefetch = DEFAULT_PREFETCH;
+    private volatile boolean blockOnNonPersistentSend;
 
     public PetrelConnectionFactory() {
     }
@@ -75,6 +77,13 @@ public class PetrelConnectionFactory implements ConnectionFactory, QueueConnecti
         Map<String, String> options = parsed.options();
         if (options.containsKey("prefetch")) {
             setPrefetch(parsePrefetch(options.get("prefetch")));
+        }
+        if (options.containsKey("blockOnNonPersistentSend")) {
+            String value = options.get("blockOnNonPersistentSend").trim();
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new IllegalArgumentException("blockOnNonPersistentSend option '" + value + "' must be true or false");
+            }
+            blockOnNonPersistentSend = Boolean.parseBoolean(value);
         }
         if (options.containsKey("clientID")) {
             clientID = options.get("clientID");
@@ -131,6 +140,19 @@ public class PetrelConnectionFactory implements ConnectionFactory, QueueConnecti
             throw new IllegalArgumentException("prefetch " + prefetch + " is out of range; it must be 0 to 1000000");
         }
         this.prefetch = prefetch;
+    }
+
+    public boolean isBlockOnNonPersistentSend() {
+        return blockOnNonPersistentSend;
+    }
+
+    /**
+     * Whether a non-persistent send outside a transaction waits for the broker's answer (true), or
+     * returns at once with at most 1,000 unanswered per producer, a refusal thrown by the producer's next
+     * send or close (false, the default, as in ActiveMQ and Artemis).
+     */
+    public void setBlockOnNonPersistentSend(boolean block) {
+        this.blockOnNonPersistentSend = block;
     }
 
     @Override
@@ -199,7 +221,7 @@ public class PetrelConnectionFactory implements ConnectionFactory, QueueConnecti
                 ? java.net.URI.create(url.text().trim().substring(0, url.text().trim().lastIndexOf(')') + 1))
                 : url.uri();
         ConnectRequest request = new ConnectRequest(uri, url.options(), userName, password);
-        return PetrelConnection.connect(transport, request, new PetrelConnection.Settings(clientID, prefetch));
+        return PetrelConnection.connect(transport, request, new PetrelConnection.Settings(clientID, prefetch, blockOnNonPersistentSend));
     }
 
     @Override

@@ -39,11 +39,13 @@ public class PetrelMessageProducer implements MessageProducer, QueueSender, Topi
     private long deliveryDelay = Message.DEFAULT_DELIVERY_DELAY;
     private boolean disableMessageID;
     private boolean disableMessageTimestamp;
+    private final UnconfirmedSends unconfirmed;
 
     PetrelMessageProducer(PetrelSession session, Destination destination, DestinationRef destinationRef) {
         this.session = session;
         this.destination = destination;
         this.destinationRef = destinationRef;
+        this.unconfirmed = new UnconfirmedSends(toString());
     }
 
     private void checkClosed() throws IllegalStateException {
@@ -265,7 +267,8 @@ public class PetrelMessageProducer implements MessageProducer, QueueSender, Topi
 
     /**
      * Sends one message: stamps the headers on {@code message}, snapshots it and hands it to the
-     * broker; waits when {@code listener} is null.
+     * broker; waits when {@code listener} is null, except for a non-persistent message outside a
+     * transaction ({@link UnconfirmedSends}) unless the factory says {@code blockOnNonPersistentSend}.
      */
     void doSend(DestinationRef target, Message message, int mode, int prio, long ttl, long delay,
                 CompletionListener listener) throws JMSException {
@@ -284,7 +287,11 @@ public class PetrelMessageProducer implements MessageProducer, QueueSender, Topi
         message.setJMSMessageID(disableMessageID ? null : session.connection().nextMessageId());
         message.setJMSDeliveryTime(now + Math.max(0L, delay));
         MessageData data = MessageBridge.toData(message);
-        if (listener == null) {
+        if (listener == null && mode == DeliveryMode.NON_PERSISTENT && !session.getTransacted()
+                && !session.connection().blockOnNonPersistentSend()) {
+            unconfirmed.send(() -> session.connection().broker().send(session.id(), data), "send to " + target);
+        } else if (listener == null) {
+            unconfirmed.throwFailure();
             session.connection().broker().sendAndWait(session.id(), data);
         } else {
             CompletionStage<Void> stage = session.connection().broker().send(session.id(), data);
@@ -303,8 +310,12 @@ public class PetrelMessageProducer implements MessageProducer, QueueSender, Topi
             throw new IllegalStateException("a CompletionListener must not close its own producer");
         }
         session.dispatcher().awaitSendsComplete();
-        closed = true;
-        session.producerClosed(this);
+        try {
+            unconfirmed.awaitAll();
+        } finally {
+            closed = true;
+            session.producerClosed(this);
+        }
     }
 
     @Override

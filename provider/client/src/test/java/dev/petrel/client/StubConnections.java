@@ -13,7 +13,7 @@ final class StubConnections {
     }
 
     static PetrelConnection open(StubBroker broker, String clientId, int prefetch) throws JMSException {
-        PetrelConnection connection = new PetrelConnection(new PetrelConnection.Settings(clientId, prefetch));
+        PetrelConnection connection = new PetrelConnection(new PetrelConnection.Settings(clientId, prefetch, false));
         broker.handler = connection;
         connection.attach(broker);
         return connection;
