@@ -273,7 +273,7 @@ public class PetrelMessageConsumer implements MessageConsumer, QueueReceiver, To
                 session.listenerFailed();
                 return;
             }
-            acknowledgements.consumed(delivery.deliveryId());
+            acknowledgements.consumed(delivery.deliveryId(), delivery.message().isPersistent());
         } catch (JMSException e) {
             LOG.error("consumer {}: delivery {} could not be completed; it stays with the session until recover or close",
                     id, delivery.deliveryId(), e);
@@ -332,7 +332,7 @@ public class PetrelMessageConsumer implements MessageConsumer, QueueReceiver, To
         }
         acknowledgements.seen(delivery.deliveryId());
         releaseCredit();
-        acknowledgements.consumed(delivery.deliveryId());
+        acknowledgements.consumed(delivery.deliveryId(), delivery.message().isPersistent());
         return message;
     }
 

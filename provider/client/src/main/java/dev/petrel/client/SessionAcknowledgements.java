@@ -27,7 +27,10 @@ import java.util.function.Supplier;
  * it before it hands the application its next message ({@link #beforeNextMessage}), and before
  * close and recover ({@link #awaitAcknowledged}). In AUTO mode at most one acknowledgement is ever
  * in flight, so only the last consumed message can come back after a failure (JMS 3.1 §6.2.10);
- * DUPS_OK lets up to {@value #DUPS_OK_IN_FLIGHT} be in flight, as that mode allows duplicates. A
+ * DUPS_OK lets up to {@value #DUPS_OK_IN_FLIGHT} be in flight, as that mode allows duplicates. While
+ * only acknowledgements of non-persistent messages are in flight, up to
+ * {@value #NON_PERSISTENT_IN_FLIGHT} may stay so: such a message is not kept across a broker failure
+ * anyway, and waiting a round trip per message would cap a consumer at one message per round trip. A
  * failed acknowledgement is thrown by the next of those calls, once.
  *
  * <p>Thread-safety: the bookkeeping is synchronized; the session's listener thread and application
@@ -37,6 +40,8 @@ final class SessionAcknowledgements {
 
     /** How many DUPS_OK acknowledgements may still be in flight when the next message is handed out. */
     static final int DUPS_OK_IN_FLIGHT = 32;
+    /** How many acknowledgements of non-persistent messages may stay in flight (none of a persistent one is). */
+    static final int NON_PERSISTENT_IN_FLIGHT = 256;
 
     private final Supplier<BrokerConnection> broker;
     private final long sessionId;
@@ -44,6 +49,8 @@ final class SessionAcknowledgements {
     private final LinkedHashSet<Long> seen = new LinkedHashSet<>();
     private final List<Long> orphans = new ArrayList<>();
     private final ArrayDeque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
+    /** How many of {@link #inFlight} acknowledge a persistent message; guarded by this. */
+    private final ArrayDeque<CompletableFuture<Void>> persistentInFlight = new ArrayDeque<>();
 
     SessionAcknowledgements(Supplier<BrokerConnection> broker, long sessionId, int mode) {
         this.broker = broker;
@@ -89,7 +96,7 @@ final class SessionAcknowledgements {
      * and DUPS_OK mode its acknowledgement starts now, unless a recover inside the listener already
      * returned it. Does not wait for the broker; see {@link #beforeNextMessage}.
      */
-    void consumed(long deliveryId) {
+    void consumed(long deliveryId, boolean persistent) {
         if (!isAutoAcknowledging() || !remove(deliveryId)) {
             return;
         }
@@ -101,6 +108,9 @@ final class SessionAcknowledgements {
         }
         synchronized (this) {
             inFlight.addLast(ack);
+            if (persistent) {
+                persistentInFlight.addLast(ack);
+            }
         }
     }
 
@@ -110,24 +120,29 @@ final class SessionAcknowledgements {
      * first that failed.
      */
     void beforeNextMessage() throws JMSException {
-        awaitAcknowledged(mode == Session.DUPS_OK_ACKNOWLEDGE ? DUPS_OK_IN_FLIGHT : 0);
+        awaitAcknowledged(mode == Session.DUPS_OK_ACKNOWLEDGE ? DUPS_OK_IN_FLIGHT : 0, true);
     }
 
     /** Waits for every acknowledgement in flight (before close and recover); throws the first that failed. */
     void awaitAcknowledged() throws JMSException {
-        awaitAcknowledged(0);
+        awaitAcknowledged(0, false);
     }
 
-    private void awaitAcknowledged(int mayStayInFlight) throws JMSException {
+    private void awaitAcknowledged(int mayStayInFlight, boolean nonPersistentMayStay) throws JMSException {
         JMSException failure = null;
         while (true) {
             CompletableFuture<Void> oldest;
             synchronized (this) {
                 oldest = inFlight.peekFirst();
-                if (oldest == null || (inFlight.size() <= mayStayInFlight && !oldest.isDone())) {
+                int allowed = nonPersistentMayStay && persistentInFlight.isEmpty() ? Math.max(mayStayInFlight, NON_PERSISTENT_IN_FLIGHT)
+                        : mayStayInFlight;
+                if (oldest == null || (inFlight.size() <= allowed && !oldest.isDone())) {
                     break;
                 }
                 inFlight.pollFirst();
+                if (persistentInFlight.peekFirst() == oldest) {
+                    persistentInFlight.pollFirst();
+                }
             }
             try {
                 oldest.join();

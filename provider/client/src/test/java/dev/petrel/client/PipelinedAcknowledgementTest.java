@@ -200,6 +200,69 @@ class PipelinedAcknowledgementTest {
         assertEquals(2, broker.pendingAcks.size());
     }
 
+    private long deliverNonPersistent(String text) {
+        return broker.deliver(consumer.id(), new dev.petrel.message.MessageData("ID:np-" + text, 0, null, null, null,
+                orders, jakarta.jms.DeliveryMode.NON_PERSISTENT, 4, 0, 0, null, null, dev.petrel.message.BodyType.TEXT,
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 1, false);
+    }
+
+    @Test
+    void autoAcknowledgeHandsOutTheNextMessageWhileOnlyNonPersistentAcknowledgementsArePending() throws Exception {
+        open(Session.AUTO_ACKNOWLEDGE);
+        deliverNonPersistent("a");
+        deliverNonPersistent("b");
+        consumer.receive(1000);
+
+        assertEquals("b", ((TextMessage) consumer.receive(1000)).getText());
+        assertEquals(2, broker.pendingAcks.size());
+    }
+
+    @Test
+    void autoAcknowledgeWaitsForEveryPendingAcknowledgementOnceAPersistentMessageWasConsumed() throws Exception {
+        open(Session.AUTO_ACKNOWLEDGE);
+        deliverNonPersistent("a");
+        broker.deliverText(consumer.id(), orders, "b");
+        broker.deliverText(consumer.id(), orders, "c");
+        consumer.receive(1000);
+        consumer.receive(1000);
+        CompletableFuture<Message> next = new CompletableFuture<>();
+        Thread receiver = new Thread(() -> {
+            try {
+                next.complete(consumer.receive(1000));
+            } catch (JMSException | RuntimeException e) {
+                next.completeExceptionally(e);
+            }
+        }, "receiver");
+        receiver.start();
+        awaitBlocked(receiver);
+
+        assertFalse(next.isDone(), "c must wait for the acknowledgement of the persistent b");
+        pendingAck(0).complete(null);
+        pendingAck(1).complete(null);
+        assertEquals("c", ((TextMessage) next.get(10, TimeUnit.SECONDS)).getText());
+    }
+
+    @Test
+    void sessionCloseWaitsForPendingAcknowledgementsOfNonPersistentMessagesToo() throws Exception {
+        open(Session.AUTO_ACKNOWLEDGE);
+        deliverNonPersistent("a");
+        consumer.receive(1000);
+        Thread closer = new Thread(() -> {
+            try {
+                session.close();
+            } catch (JMSException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "closer");
+        closer.start();
+        awaitBlocked(closer);
+
+        assertTrue(closer.isAlive(), "close waits for the pending acknowledgement");
+        pendingAck(0).complete(null);
+        closer.join(10_000);
+        assertFalse(closer.isAlive(), "close finished once the acknowledgement completed");
+    }
+
     private static MessageListener listenerInto(BlockingQueue<String> received) {
         return message -> {
             try {
