@@ -278,22 +278,13 @@ final class LocalConnection implements BrokerConnection {
                 broker.xa().acknowledge(branch, acked);
                 return CompletableFuture.completedFuture(null);
             }
-            return broker.commitWork(this, List.of(), acked);
+            // the session waits for this before its next message: the store may write it in this thread
+            return broker.commitWork(this, List.of(), acked, true);
         } catch (JMSException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    /** A synchronous acknowledgement (CLIENT_ACKNOWLEDGE): the store write may run in this thread. */
-    @Override
-    public void acknowledge(long sessionId, List<Long> deliveryIds) throws JMSException {
-        SessionState session = session(sessionId);
-        if (session.branch != null) {
-            await(acknowledgeAsync(sessionId, deliveryIds).toCompletableFuture(), "acknowledge");
-            return;
-        }
-        await(broker.commitWork(this, List.of(), session.take(deliveryIds), true), "acknowledge");
-    }
 
     @Override
     public void commit(long sessionId, List<Long> consumed) throws JMSException {

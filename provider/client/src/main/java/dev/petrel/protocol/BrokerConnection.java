@@ -99,8 +99,9 @@ public interface BrokerConnection extends AutoCloseable {
      * deliveries from the session before this returns (a later call of this connection, such as
      * {@link #closeSession} or {@link #recover}, no longer sees them), and the stage completes once
      * persistent acknowledgements are durable, or exceptionally with a {@code JMSException} (e.g.
-     * the store failed, the connection was lost). Never blocks on the broker's work; the stage may
-     * complete on a transport thread.
+     * the store failed, the connection was lost). Does not wait for a remote broker's answer (an in-VM
+     * broker may write to its store in the calling thread when the store is idle, as the session waits
+     * for the stage before its next message anyway); the stage may complete on a transport thread.
      */
     CompletionStage<Void> acknowledgeAsync(long sessionId, List<Long> deliveryIds);
 
