@@ -66,6 +66,21 @@ class PipelinedAcknowledgementTest {
                 thread.getName() + " to wait for the pending acknowledgement");
     }
 
+    /** Starts {@code consumer.receive(1000)} on a thread of its own and returns once that thread waits for an acknowledgement. */
+    private CompletableFuture<Message> receiveOnAnotherThreadOnceItWaits() throws InterruptedException {
+        CompletableFuture<Message> next = new CompletableFuture<>();
+        Thread receiver = new Thread(() -> {
+            try {
+                next.complete(consumer.receive(1000));
+            } catch (JMSException | RuntimeException e) {
+                next.completeExceptionally(e);
+            }
+        }, "receiver");
+        receiver.start();
+        awaitBlocked(receiver);
+        return next;
+    }
+
     @Test
     void autoAcknowledgeReceiveReturnsBeforeTheAcknowledgementOfItsMessageCompleted() throws Exception {
         open(Session.AUTO_ACKNOWLEDGE);
@@ -83,16 +98,7 @@ class PipelinedAcknowledgementTest {
         broker.deliverText(consumer.id(), orders, "a");
         broker.deliverText(consumer.id(), orders, "b");
         consumer.receive(1000);
-        CompletableFuture<Message> next = new CompletableFuture<>();
-        Thread receiver = new Thread(() -> {
-            try {
-                next.complete(consumer.receive(1000));
-            } catch (JMSException | RuntimeException e) {
-                next.completeExceptionally(e);
-            }
-        }, "receiver");
-        receiver.start();
-        awaitBlocked(receiver);
+        CompletableFuture<Message> next = receiveOnAnotherThreadOnceItWaits();
 
         assertFalse(next.isDone(), "the second message must not be handed out while the first one's acknowledgement is pending");
         pendingAck(0).complete(null);
@@ -225,16 +231,7 @@ class PipelinedAcknowledgementTest {
         broker.deliverText(consumer.id(), orders, "c");
         consumer.receive(1000);
         consumer.receive(1000);
-        CompletableFuture<Message> next = new CompletableFuture<>();
-        Thread receiver = new Thread(() -> {
-            try {
-                next.complete(consumer.receive(1000));
-            } catch (JMSException | RuntimeException e) {
-                next.completeExceptionally(e);
-            }
-        }, "receiver");
-        receiver.start();
-        awaitBlocked(receiver);
+        CompletableFuture<Message> next = receiveOnAnotherThreadOnceItWaits();
 
         assertFalse(next.isDone(), "c must wait for the acknowledgement of the persistent b");
         pendingAck(0).complete(null);
