@@ -94,27 +94,27 @@ public final class TargetReport {
     /** The highest median among the peers on {@code petrel}'s transport (only durable ones if asked). */
     private static Optional<Figure> best(Results results, List<ProviderInfo> providers, ProviderInfo petrel,
                                          String scenario, String metric, boolean durableOnly) {
-        Figure best = null;
-        for (ProviderInfo peer : peers(providers, petrel, durableOnly ? ProviderInfo::durableBeforeConfirm : p -> true)) {
-            Optional<Double> v = median(results, peer.id(), scenario, metric);
-            if (v.isPresent() && (best == null || v.get() > best.value())) {
-                best = new Figure(v.get(), peer.label());
-            }
-        }
-        return Optional.ofNullable(best);
+        return extreme(results, peers(providers, petrel, durableOnly ? ProviderInfo::durableBeforeConfirm : p -> true),
+                scenario, metric, true);
     }
 
     /** The lowest latency median among the durable peers on {@code petrel}'s transport. */
     private static Optional<Figure> lowest(Results results, List<ProviderInfo> providers, ProviderInfo petrel,
                                           String metric) {
-        Figure lowest = null;
-        for (ProviderInfo peer : peers(providers, petrel, ProviderInfo::durableBeforeConfirm)) {
-            Optional<Double> v = median(results, peer.id(), Scenarios.LATENCY, metric);
-            if (v.isPresent() && (lowest == null || v.get() < lowest.value())) {
-                lowest = new Figure(v.get(), peer.label());
+        return extreme(results, peers(providers, petrel, ProviderInfo::durableBeforeConfirm), Scenarios.LATENCY,
+                metric, false);
+    }
+
+    private static Optional<Figure> extreme(Results results, List<ProviderInfo> peers, String scenario, String metric,
+                                            boolean highest) {
+        Figure found = null;
+        for (ProviderInfo peer : peers) {
+            Optional<Double> v = median(results, peer.id(), scenario, metric);
+            if (v.isPresent() && (found == null || (highest ? v.get() > found.value() : v.get() < found.value()))) {
+                found = new Figure(v.get(), peer.label());
             }
         }
-        return Optional.ofNullable(lowest);
+        return Optional.ofNullable(found);
     }
 
     private static List<ProviderInfo> peers(List<ProviderInfo> providers, ProviderInfo petrel,
