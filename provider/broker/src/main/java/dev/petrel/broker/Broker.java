@@ -335,16 +335,16 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
         if (unpageable > 0) {
             return memory.reserve(unpageable, "a send of " + sends.size() + " message(s) that cannot be paged to the"
                     + " store (non-persistent, or no store)").thenCompose(
-                    reserved -> persistAndPublish(batch, visible, acked, reservedBytes, sends.size(), callerWaits));
+                    reserved -> persistAndPublish(batch, visible, acked, reservedBytes, sends.size(), acks.size(),
+                            callerWaits));
         }
-        return persistAndPublish(batch, visible, acked, 0, sends.size(), callerWaits);
+        return persistAndPublish(batch, visible, acked, 0, sends.size(), acks.size(), callerWaits);
     }
 
     /** Writes the batch; once durable makes the sends visible and settles the acknowledgements. */
     private CompletableFuture<Void> persistAndPublish(StoreBatch batch, List<Runnable> visible,
                                                       Map<MessageQueue, List<QueueEntry>> acked, long reservedBytes,
-                                                      int sends, boolean callerWaits) {
-        int acks = acked.values().stream().mapToInt(List::size).sum();
+                                                      int sends, int acks, boolean callerWaits) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         write(batch, callerWaits).whenComplete((ignored, failure) -> {
             if (failure != null) {

@@ -180,6 +180,17 @@ final class LocalConnection implements BrokerConnection {
 
     @Override
     public CompletionStage<Void> send(long sessionId, MessageData message) {
+        return send(sessionId, message, false);
+    }
+
+    /** A synchronous send: the broker's work (and the store's, when it is idle) runs in this thread. */
+    @Override
+    public void sendAndWait(long sessionId, MessageData message) throws JMSException {
+        await(send(sessionId, message, true), "send");
+    }
+
+    /** {@code callerWaits}: the caller blocks on the result, so the store may write in its thread. */
+    private CompletableFuture<Void> send(long sessionId, MessageData message, boolean callerWaits) {
         try {
             SessionState session = session(sessionId);
             authorize(Action.SEND, message.destination());
@@ -194,22 +205,10 @@ final class LocalConnection implements BrokerConnection {
                 session.buffer(message);
                 return CompletableFuture.completedFuture(null);
             }
-            return broker.commitWork(this, List.of(message), List.of());
+            return broker.commitWork(this, List.of(message), List.of(), callerWaits);
         } catch (JMSException e) {
             return CompletableFuture.failedFuture(e);
         }
-    }
-
-    /** A synchronous send: the broker's work (and the store's, when it is idle) runs in this thread. */
-    @Override
-    public void sendAndWait(long sessionId, MessageData message) throws JMSException {
-        SessionState session = session(sessionId);
-        if (session.branch != null || session.transacted) {
-            await(send(sessionId, message).toCompletableFuture(), "send");
-            return;
-        }
-        authorize(Action.SEND, message.destination());
-        await(broker.commitWork(this, List.of(message), List.of(), true), "send");
     }
 
     @Override

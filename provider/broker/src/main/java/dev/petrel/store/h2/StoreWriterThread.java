@@ -196,31 +196,37 @@ final class StoreWriterThread {
 
     private void run() {
         while (awaitWork()) {
-            writeLock.lock();
-            try {
-                persisting = thread;
-                List<PendingWrite> group = drain(0, 0);
-                if (!group.isEmpty()) {
-                    persistAndComplete(group);
-                }
-            } finally {
-                persisting = null;
-                writeLock.unlock();
-            }
+            underWriteLock(this::persistOneGroup);
         }
-        writeLock.lock();
-        try {
-            persisting = thread;
-            List<PendingWrite> rest;
-            while (!(rest = drain(0, 0)).isEmpty()) {
-                persistAndComplete(rest);
+        underWriteLock(() -> {
+            while (persistOneGroup()) {
+                // everything submitted before the close is written
             }
             persisterClosed = true;
             closePersister();
+        });
+    }
+
+    /** Runs {@code work} on this writer thread holding the write lock. */
+    private void underWriteLock(Runnable work) {
+        writeLock.lock();
+        try {
+            persisting = thread;
+            work.run();
         } finally {
             persisting = null;
             writeLock.unlock();
         }
+    }
+
+    /** Persists one group of what is queued (write lock held); false when nothing was queued. */
+    private boolean persistOneGroup() {
+        List<PendingWrite> group = drain(0, 0);
+        if (group.isEmpty()) {
+            return false;
+        }
+        persistAndComplete(group);
+        return true;
     }
 
     /** Waits until something is queued (true) or the store closes with nothing queued (false). */
