@@ -19,16 +19,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Non-persistent sends outside a transaction return without waiting for the broker; a refusal is
- * thrown by the producer's next send or close, and {@code blockOnNonPersistentSend=true} makes each
- * send wait for its answer. The broker here has no store and a 20,000-byte memory limit, refusing at
- * once past it (memoryWait 0).
+ * thrown by the send itself when the broker gives it at once, else by the producer's next send or
+ * close, and {@code blockOnNonPersistentSend=true} makes each send wait for its answer. The broker
+ * here has no store and a 20,000-byte memory limit, refusing at once past it (memoryWait 0) or after
+ * holding the send for {@code memoryWaitMillis}.
  */
 class NonPersistentSendTest {
     private static final String BODY = "x".repeat(1000);
 
     private static EmbeddedBroker smallBroker(String name) {
+        return smallBroker(name, 0);
+    }
+
+    private static EmbeddedBroker smallBroker(String name, long memoryWaitMillis) {
         return EmbeddedBroker.builder().name(name).persistent(false).memoryLimit(20_000).queueMemoryLimit(20_000)
-                .memoryWaitMillis(0).start();
+                .memoryWaitMillis(memoryWaitMillis).start();
     }
 
     private static MessageProducer producer(Session session, Queue queue) throws JMSException {
@@ -38,7 +43,7 @@ class NonPersistentSendTest {
     }
 
     @Test
-    void aRefusalOfANonPersistentSendIsThrownByALaterSendOfTheSameProducer() throws Exception {
+    void aRefusalOfANonPersistentSendIsThrownByASendOfTheSameProducer() throws Exception {
         try (EmbeddedBroker broker = smallBroker("np-later");
              Connection connection = new PetrelConnectionFactory(broker.url()).createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -55,7 +60,7 @@ class NonPersistentSendTest {
 
     @Test
     void closingTheProducerThrowsARefusalNoSendHasReportedYet() throws Exception {
-        try (EmbeddedBroker broker = smallBroker("np-close");
+        try (EmbeddedBroker broker = smallBroker("np-close", 300);
              Connection blocking = new PetrelConnectionFactory(broker.url() + "?blockOnNonPersistentSend=true")
                      .createConnection();
              Connection connection = new PetrelConnectionFactory(broker.url()).createConnection()) {
@@ -68,7 +73,7 @@ class NonPersistentSendTest {
             });
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer last = producer(session, session.createQueue("np"));
-            last.send(session.createTextMessage(BODY));
+            last.send(session.createTextMessage(BODY)); // held for memory, refused 300 ms later
             assertThrows(ResourceAllocationException.class, last::close);
         }
     }

@@ -45,7 +45,7 @@ public class PetrelMessageProducer implements MessageProducer, QueueSender, Topi
         this.session = session;
         this.destination = destination;
         this.destinationRef = destinationRef;
-        this.unconfirmed = new UnconfirmedSends(toString());
+        this.unconfirmed = new UnconfirmedSends(toString(), UnconfirmedSends.Kind.NON_PERSISTENT);
     }
 
     private void checkClosed() throws IllegalStateException {
@@ -267,8 +267,9 @@ public class PetrelMessageProducer implements MessageProducer, QueueSender, Topi
 
     /**
      * Sends one message: stamps the headers on {@code message}, snapshots it and hands it to the
-     * broker; waits when {@code listener} is null, except for a non-persistent message outside a
-     * transaction ({@link UnconfirmedSends}) unless the factory says {@code blockOnNonPersistentSend}.
+     * broker; waits when {@code listener} is null, except in a transacted session (only the commit
+     * waits) and for a non-persistent message outside a transaction unless the factory says
+     * {@code blockOnNonPersistentSend} ({@link UnconfirmedSends}).
      */
     void doSend(DestinationRef target, Message message, int mode, int prio, long ttl, long delay,
                 CompletionListener listener) throws JMSException {
@@ -287,7 +288,9 @@ public class PetrelMessageProducer implements MessageProducer, QueueSender, Topi
         message.setJMSMessageID(disableMessageID ? null : session.connection().nextMessageId());
         message.setJMSDeliveryTime(now + Math.max(0L, delay));
         MessageData data = MessageBridge.toData(message);
-        if (listener == null && mode == DeliveryMode.NON_PERSISTENT && !session.getTransacted()
+        if (listener == null && session.getTransacted()) {
+            session.transactedSends().send(() -> session.connection().broker().send(session.id(), data), "send to " + target);
+        } else if (listener == null && mode == DeliveryMode.NON_PERSISTENT && !session.getTransacted()
                 && !session.connection().blockOnNonPersistentSend()) {
             unconfirmed.send(() -> session.connection().broker().send(session.id(), data), "send to " + target);
         } else if (listener == null) {

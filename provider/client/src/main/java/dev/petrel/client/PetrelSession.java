@@ -28,6 +28,7 @@ import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
+import jakarta.jms.TransactionRolledBackException;
 
 import java.io.Serializable;
 import java.util.List;
@@ -55,6 +56,8 @@ public class PetrelSession implements Session, QueueSession, TopicSession {
     private volatile Domain domain = Domain.GENERIC;
     private final SessionAcknowledgements acknowledgements;
     private final SessionDispatcher dispatcher;
+    /** Sends of the current local transaction not answered yet: only the commit waits for them. */
+    private final UnconfirmedSends transactedSends;
     private final List<PetrelMessageConsumer> consumers = new CopyOnWriteArrayList<>();
     private final List<PetrelMessageProducer> producers = new CopyOnWriteArrayList<>();
     private final List<PetrelQueueBrowser> browsers = new CopyOnWriteArrayList<>();
@@ -68,6 +71,7 @@ public class PetrelSession implements Session, QueueSession, TopicSession {
         this.mode = mode;
         this.dispatcher = new SessionDispatcher("petrel-session-" + id);
         this.acknowledgements = new SessionAcknowledgements(connection::broker, id, mode);
+        this.transactedSends = new UnconfirmedSends("session " + id, UnconfirmedSends.Kind.TRANSACTED);
     }
 
     PetrelSession asDomain(Domain newDomain) {
@@ -85,6 +89,11 @@ public class PetrelSession implements Session, QueueSession, TopicSession {
 
     SessionDispatcher dispatcher() {
         return dispatcher;
+    }
+
+    /** The sends of the current local transaction, which do not wait for the broker (only the commit does). */
+    UnconfirmedSends transactedSends() {
+        return transactedSends;
     }
 
     SessionAcknowledgements acknowledgements() {
@@ -193,12 +202,25 @@ public class PetrelSession implements Session, QueueSession, TopicSession {
     @Override
     public void commit() throws JMSException {
         checkTransactionControl("commit()");
+        try {
+            transactedSends.awaitAll();
+        } catch (JMSException refused) {
+            transactedSends.forget();
+            acknowledgements.returnDeliveries(true, consumers);
+            TransactionRolledBackException rolledBack = new TransactionRolledBackException(
+                    "the transaction was rolled back instead of committed: the broker refused a send in it: "
+                            + refused.getMessage());
+            rolledBack.setLinkedException(refused);
+            rolledBack.initCause(refused);
+            throw rolledBack;
+        }
         acknowledgements.commit();
     }
 
     @Override
     public void rollback() throws JMSException {
         checkTransactionControl("rollback()");
+        transactedSends.forget();
         acknowledgements.returnDeliveries(true, consumers);
     }
 
@@ -265,6 +287,15 @@ public class PetrelSession implements Session, QueueSession, TopicSession {
                 dispatcher.awaitSendsComplete();
             } catch (JMSException e) {
                 failure = e;
+            }
+            try {
+                transactedSends.forget();
+            } catch (JMSException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
             try {
                 acknowledgements.awaitAcknowledged();

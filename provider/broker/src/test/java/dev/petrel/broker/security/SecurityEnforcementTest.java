@@ -12,6 +12,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import jakarta.jms.TransactionRolledBackException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,6 +114,41 @@ class SecurityEnforcementTest {
             MessageProducer producer = session.createProducer(session.createQueue("orders.a"));
             JMSSecurityException e = assertThrows(JMSSecurityException.class, () -> producer.send(session.createTextMessage("x")));
             assertNamesUserActionDestination(e, "bob", "send", "orders.a");
+        }
+    }
+
+    /**
+     * A transacted send does not wait for the broker's answer: in-VM the refusal is thrown by the
+     * send itself; over tcp it may come after the send returned, and then the commit rolls the whole
+     * transaction back. Either way no message of that transaction reaches the queue, and the session goes on.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"vm", "tcp"})
+    void aRefusedSendInATransactionNeverLetsItCommit(String transport) throws Exception {
+        PetrelConnectionFactory factory = start(transport);
+        try (Connection connection = factory.createConnection("bob", BOB_PW)) {
+            connection.start();
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            MessageProducer allowed = session.createProducer(session.createQueue("open.a"));
+            MessageProducer refused = session.createProducer(session.createQueue("orders.a"));
+            allowed.send(session.createTextMessage("before"));
+            JMSException failure;
+            try {
+                refused.send(session.createTextMessage("refused"));
+                allowed.send(session.createTextMessage("after"));
+                failure = assertThrows(TransactionRolledBackException.class, session::commit);
+                assertTrue(failure.getMessage().contains("rolled back") && failure.getCause() instanceof JMSSecurityException,
+                        failure.getMessage());
+                failure = (JMSSecurityException) failure.getCause();
+            } catch (JMSSecurityException atOnce) {
+                failure = atOnce;
+                session.rollback();
+            }
+            assertNamesUserActionDestination((JMSSecurityException) failure, "bob", "send", "orders.a");
+            assertEquals(0, broker.broker().admin().queue("open.a").orElseThrow().depth(), "nothing of the refused transaction");
+            allowed.send(session.createTextMessage("next"));
+            session.commit();
+            assertEquals(1, broker.broker().admin().queue("open.a").orElseThrow().depth(), "the next transaction");
         }
     }
 
