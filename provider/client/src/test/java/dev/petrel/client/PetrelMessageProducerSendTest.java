@@ -27,6 +27,11 @@ class PetrelMessageProducerSendTest {
 
     private final StubBroker broker = new StubBroker();
 
+    /** A copy of the broker calls so far (the list is appended from other threads). */
+    private List<String> calls() {
+        return List.copyOf(broker.calls);
+    }
+
     private Session session() throws JMSException {
         return StubConnections.open(broker).createSession();
     }
@@ -103,6 +108,53 @@ class PetrelMessageProducerSendTest {
         MessageProducer producer = session.createProducer(null);
         org.junit.jupiter.api.Assertions.assertThrows(InvalidDestinationException.class,
                 () -> producer.send(session.createQueue("orders"), session.createMessage()));
+    }
+
+    @Test
+    void transactedSendsReturnBeforeTheBrokerAnswersAndTheCommitWaitsForThem() throws Exception {
+        broker.holdSends = true;
+        Session session = StubConnections.open(broker).createSession(Session.SESSION_TRANSACTED);
+        MessageProducer producer = session.createProducer(session.createQueue("orders"));
+        producer.send(session.createTextMessage("a"));
+        producer.send(session.createTextMessage("b"));
+        assertEquals(2, broker.pendingSends.size());
+        CompletableFuture<Void> commit = CompletableFuture.runAsync(() -> {
+            try {
+                session.commit();
+            } catch (JMSException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        Thread.sleep(100);
+        assertTrue(calls().stream().noneMatch(c -> c.startsWith("commit")), "commit sent before the sends were answered");
+        broker.pendingSends.forEach(pending -> pending.complete(null));
+        commit.get();
+        assertTrue(calls().stream().anyMatch(c -> c.startsWith("commit")), calls().toString());
+    }
+
+    @Test
+    void aTransactedSendRefusedAfterItReturnedRollsTheCommitBackAndFailsLaterSends() throws Exception {
+        broker.holdSends = true;
+        Session session = StubConnections.open(broker).createSession(Session.SESSION_TRANSACTED);
+        MessageProducer producer = session.createProducer(session.createQueue("orders"));
+        producer.send(session.createTextMessage("a"));
+        producer.send(session.createTextMessage("b"));
+        broker.pendingSends.get(0).complete(null);
+        broker.pendingSends.get(1).completeExceptionally(new InvalidDestinationException("queue 'orders' was deleted"));
+        InvalidDestinationException later = org.junit.jupiter.api.Assertions.assertThrows(InvalidDestinationException.class,
+                () -> producer.send(session.createTextMessage("c")));
+        assertEquals("queue 'orders' was deleted", later.getMessage());
+        jakarta.jms.TransactionRolledBackException rolledBack = org.junit.jupiter.api.Assertions.assertThrows(
+                jakarta.jms.TransactionRolledBackException.class, session::commit);
+        assertTrue(rolledBack.getMessage().contains("queue 'orders' was deleted"), rolledBack.getMessage());
+        assertSame(later, rolledBack.getLinkedException());
+        assertTrue(calls().stream().noneMatch(c -> c.startsWith("commit")), calls().toString());
+        assertTrue(calls().stream().anyMatch(c -> c.startsWith("rollback")), calls().toString());
+
+        broker.holdSends = false;
+        producer.send(session.createTextMessage("d"));
+        session.commit();
+        assertTrue(calls().stream().anyMatch(c -> c.startsWith("commit")), "the next transaction commits");
     }
 
     @Test
