@@ -16,10 +16,6 @@ final class ConsumerRing {
         consumers.add(subscriber);
     }
 
-    void remove(long consumerId) {
-        consumers.removeIf(s -> s.consumerId == consumerId);
-    }
-
     void remove(Subscriber subscriber) {
         consumers.remove(subscriber);
     }
@@ -32,14 +28,9 @@ final class ConsumerRing {
         return consumers.isEmpty();
     }
 
-    /** The consumer with this id, or null. */
-    Subscriber find(long consumerId) {
-        for (Subscriber s : consumers) {
-            if (s.consumerId == consumerId) {
-                return s;
-            }
-        }
-        return null;
+    /** Whether this consumer is served here (by identity: consumer ids are only unique per connection). */
+    boolean contains(Subscriber subscriber) {
+        return consumers.contains(subscriber);
     }
 
     boolean anyHasCredit() {

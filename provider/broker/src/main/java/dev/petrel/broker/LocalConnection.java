@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LocalConnection implements BrokerConnection {
     private static final Logger LOG = LoggerFactory.getLogger(LocalConnection.class);
 
-    record ConsumerHandle(SessionState session, MessageQueue queue, ConsumerSpec spec) {
+    record ConsumerHandle(SessionState session, MessageQueue queue, ConsumerSpec spec, Subscriber subscriber) {
     }
 
     private final Broker broker;
@@ -162,7 +162,7 @@ final class LocalConnection implements BrokerConnection {
     }
 
     private void detach(long consumerId, ConsumerHandle consumer) throws JMSException {
-        consumer.queue().removeConsumer(consumerId).join();
+        consumer.queue().removeConsumer(consumer.subscriber()).join();
         consumer.session().consumerIds.remove(consumerId);
         broker.destinations().detach(consumer.queue());
     }
@@ -231,9 +231,10 @@ final class LocalConnection implements BrokerConnection {
             queue = broker.destinations().subscribe(this, spec, selector);
             consumerSelector = null;
         }
-        consumers.put(consumerId, new ConsumerHandle(session, queue, spec));
+        Subscriber subscriber = new Subscriber(consumerId, this, session, consumerSelector, spec.prefetch());
+        consumers.put(consumerId, new ConsumerHandle(session, queue, spec, subscriber));
         session.consumerIds.add(consumerId);
-        queue.addConsumer(new Subscriber(consumerId, this, session, consumerSelector, spec.prefetch())).join();
+        queue.addConsumer(subscriber).join();
     }
 
     @Override
@@ -254,7 +255,7 @@ final class LocalConnection implements BrokerConnection {
             LOG.debug("credit for consumer {} of connection {} ignored: it is closed", consumerId, info.connectionId());
             return;
         }
-        consumer.queue().grantCredit(consumerId, messages);
+        consumer.queue().grantCredit(consumer.subscriber(), messages);
     }
 
     @Override
@@ -264,7 +265,7 @@ final class LocalConnection implements BrokerConnection {
         if (consumer == null) {
             throw new IllegalStateException("consumer " + consumerId + " of connection " + info.connectionId() + " is closed or was never created");
         }
-        return consumer.queue().pull(consumerId).join();
+        return consumer.queue().pull(consumer.subscriber()).join();
     }
 
     @Override

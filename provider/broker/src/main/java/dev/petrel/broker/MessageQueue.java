@@ -56,8 +56,8 @@ final class MessageQueue {
     final QueueWindow window;
     private final ConsumerRing consumers = new ConsumerRing();
     final StorePager pager;
-    /** Pulls waiting for a page from the store, by consumer id. */
-    private final Map<Long, CompletableFuture<Boolean>> pendingPulls = new HashMap<>();
+    /** Pulls waiting for a page from the store, by consumer (by identity: consumer ids are only unique per connection). */
+    private final Map<Subscriber, CompletableFuture<Boolean>> pendingPulls = new HashMap<>();
     /** Messages a recovered XA branch acknowledged and rolled back before they were paged in: redelivered when they are. */
     private final java.util.Set<Long> rolledBackUnread = new java.util.HashSet<>();
 
@@ -110,20 +110,19 @@ final class MessageQueue {
         });
     }
 
-    CompletableFuture<Void> removeConsumer(long consumerId) {
+    CompletableFuture<Void> removeConsumer(Subscriber subscriber) {
         return run(() -> {
-            consumers.remove(consumerId);
-            CompletableFuture<Boolean> pendingPull = pendingPulls.remove(consumerId);
+            consumers.remove(subscriber);
+            CompletableFuture<Boolean> pendingPull = pendingPulls.remove(subscriber);
             if (pendingPull != null) {
                 pendingPull.complete(false);
             }
         });
     }
 
-    void grantCredit(long consumerId, int messages) {
+    void grantCredit(Subscriber subscriber, int messages) {
         executor.execute(() -> {
-            Subscriber subscriber = consumers.find(consumerId);
-            if (subscriber != null) {
+            if (consumers.contains(subscriber)) {
                 subscriber.credit += messages;
                 dispatch();
             }
@@ -135,18 +134,18 @@ final class MessageQueue {
      * true when one was delivered. When the window has none but the store may, the answer waits
      * for the next page.
      */
-    CompletableFuture<Boolean> pull(long consumerId) {
+    CompletableFuture<Boolean> pull(Subscriber subscriber) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         executor.execute(() -> {
             window.promoteDue(System.currentTimeMillis());
-            if (!tryPull(consumerId, done)) {
-                CompletableFuture<Boolean> earlier = pendingPulls.put(consumerId, done);
+            if (!tryPull(subscriber, done)) {
+                CompletableFuture<Boolean> earlier = pendingPulls.put(subscriber, done);
                 if (earlier != null) {
                     earlier.complete(false);
                 }
                 refill(true);
                 if (!pager.isReading()) {
-                    pendingPulls.remove(consumerId);
+                    pendingPulls.remove(subscriber);
                     done.complete(false);
                 }
             }
@@ -155,9 +154,8 @@ final class MessageQueue {
     }
 
     /** Completes {@code done} and returns true unless the answer must wait for a page from the store. */
-    private boolean tryPull(long consumerId, CompletableFuture<Boolean> done) {
-        Subscriber subscriber = consumers.find(consumerId);
-        if (subscriber == null || deleted) {
+    private boolean tryPull(Subscriber subscriber, CompletableFuture<Boolean> done) {
+        if (!consumers.contains(subscriber) || deleted) {
             done.complete(false);
             return true;
         }
@@ -189,11 +187,11 @@ final class MessageQueue {
         if (pendingPulls.isEmpty()) {
             return;
         }
-        Map<Long, CompletableFuture<Boolean>> waiting = new HashMap<>(pendingPulls);
+        Map<Subscriber, CompletableFuture<Boolean>> waiting = new HashMap<>(pendingPulls);
         pendingPulls.clear();
-        waiting.forEach((consumerId, done) -> {
-            if (!tryPull(consumerId, done)) {
-                pendingPulls.put(consumerId, done);
+        waiting.forEach((subscriber, done) -> {
+            if (!tryPull(subscriber, done)) {
+                pendingPulls.put(subscriber, done);
             }
         });
         if (!pendingPulls.isEmpty()) {
