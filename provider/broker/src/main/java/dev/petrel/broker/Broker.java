@@ -121,10 +121,12 @@ public final class Broker implements BrokerEndpoint, AutoCloseable {
 
     @Override
     public BrokerConnection connect(ConnectRequest request, ClientHandler handler) throws JMSException {
-        BrokerConnection connection = connect(request.username(), request.password(), handler);
-        if (request.uri() != null && request.uri().getHost() != null && request.uri().getPort() >= 0
-                && !"vm".equals(request.uri().getScheme())) {
-            ((LocalConnection) connection).remoteAddress = request.uri().getHost() + ":" + request.uri().getPort();
+        LocalConnection connection = (LocalConnection) connect(request.username(), request.password(), handler);
+        if (request.uri() != null && !"vm".equals(request.uri().getScheme())) {
+            connection.remote = true;
+            if (request.uri().getHost() != null && request.uri().getPort() >= 0) {
+                connection.remoteAddress = request.uri().getHost() + ":" + request.uri().getPort();
+            }
         }
         return connection;
     }

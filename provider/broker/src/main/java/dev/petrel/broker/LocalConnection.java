@@ -54,6 +54,8 @@ final class LocalConnection implements BrokerConnection {
     private volatile String clientId;
     /** For management: where the client connects from ({@code vm} in-VM), its user, when. */
     volatile String remoteAddress = "vm";
+    /** Served by the TCP server (its requests arrive on an event loop), not called by an in-VM client. */
+    volatile boolean remote;
     volatile String user;
     final java.time.Instant connectedAt = java.time.Instant.now();
 
@@ -278,13 +280,21 @@ final class LocalConnection implements BrokerConnection {
                 broker.xa().acknowledge(branch, acked);
                 return CompletableFuture.completedFuture(null);
             }
-            // the session waits for this before its next message: the store may write it in this thread
-            return broker.commitWork(this, List.of(), acked, true);
+            return broker.commitWork(this, List.of(), acked, callerWaitsForAcknowledgements());
         } catch (JMSException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
+
+    /**
+     * An in-VM client's thread waits for its acknowledgement before its next message, so the store may
+     * write it in that thread; a remote client's acknowledgement is served on the TCP server's event
+     * loop, which must never wait for the disk.
+     */
+    private boolean callerWaitsForAcknowledgements() {
+        return !remote;
+    }
 
     @Override
     public void commit(long sessionId, List<Long> consumed) throws JMSException {

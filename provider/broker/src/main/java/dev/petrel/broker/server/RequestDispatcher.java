@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * xids), or ERROR with the JMS exception.
  * GRANT_CREDIT is not answered; SEND and ACKNOWLEDGE are answered when the broker's stage completes
  * (the acknowledged deliveries leave the session at once, so later requests already see that). Runs on the
- * connection's serial executor, never on an I/O thread; stateless apart from its configuration.
+ * connection's serial executor, or for the requests that never wait on the event loop (see
+ * {@code ServerConnection.runsInline}); stateless apart from its configuration.
  */
 final class RequestDispatcher {
 

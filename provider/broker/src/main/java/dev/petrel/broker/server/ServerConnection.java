@@ -42,8 +42,8 @@ import java.util.concurrent.TimeUnit;
  * (CONNECT first, within the handshake timeout), decodes requests and hands them, in arrival order,
  * to the connection's {@link SerialExecutor}, where the {@link BrokerEndpoint} and the returned
  * {@link BrokerConnection} are called (they may block) and the responses are written. The exception:
- * SEND (to a destination this connection already sent to) and GRANT_CREDIT, which never wait, run
- * right on the event loop when the serial executor has nothing of this connection queued or running
+ * SEND (to a destination this connection already sent to), ACKNOWLEDGE and GRANT_CREDIT, which never
+ * wait, run right on the event loop when the serial executor has nothing of this connection queued or running
  * (see {@link #runsInline}). Every frame goes out through a {@link FrameOutbox}: frames written on
  * the event loop while it reads are flushed once at the end of the read batch, frames from broker
  * threads are written in batches by one event-loop task and one flush. Back-pressure:
@@ -140,15 +140,16 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * SEND and GRANT_CREDIT do not wait for the broker (a send's answer comes when its stage
-     * completes; credit only posts to the queue's executor), so when nothing of this connection is
+     * SEND, ACKNOWLEDGE and GRANT_CREDIT do not wait for the broker (the answer to a send or an
+     * acknowledgement comes when its stage completes, and the broker leaves their store write to the
+     * store's writer thread for a remote connection; credit only posts to the queue's executor), so when nothing of this connection is
      * queued or running on the serial executor they are dispatched here on the event loop, saving
      * two thread hops per request; otherwise they queue behind the earlier requests, keeping order.
      * The first SEND to a destination always takes the serial executor: the broker may create the
      * destination then, which waits for the store.
      */
     private boolean runsInline(Request request) {
-        boolean cheap = request instanceof Request.GrantCredit
+        boolean cheap = request instanceof Request.GrantCredit || request instanceof Request.Acknowledge
                 || request instanceof Request.Send send && knownDestinations.contains(send.message().destination());
         return cheap && broker != null && !closed && serial.queued() == 0;
     }
