@@ -88,7 +88,7 @@ public final class WorkerMain {
                 try {
                     Scenario scenario = Scenarios.require(id);
                     LOG.info("{}: {} starting", providerId, id);
-                    report(channel, id, scenario.run(provider.connectionFactory(), settings));
+                    report(channel, id, scenario.run(provider.connectionFactory(), provider.acknowledgeMode(), settings));
                 } catch (Exception e) {
                     passed = fail(channel, id, e);
                 }

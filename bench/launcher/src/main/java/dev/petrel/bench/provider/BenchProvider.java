@@ -23,6 +23,14 @@ public interface BenchProvider extends AutoCloseable {
     /** The factory every client of this run connects through. */
     ConnectionFactory connectionFactory();
 
+    /**
+     * The acknowledge mode of the scenarios' consumers that are not transacted: AUTO_ACKNOWLEDGE, as
+     * an application would use; a relaxed column may choose DUPS_OK_ACKNOWLEDGE.
+     */
+    default int acknowledgeMode() {
+        return jakarta.jms.Session.AUTO_ACKNOWLEDGE;
+    }
+
     /** Stops the broker and releases its store. */
     @Override
     void close() throws Exception;

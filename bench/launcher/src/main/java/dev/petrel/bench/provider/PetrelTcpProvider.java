@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * PETREL-TCP: Petrel embedded in the worker JVM (the same broker as {@link PetrelVmProvider}) with a
  * TCP listener on an ephemeral 127.0.0.1 port; its clients connect over {@code tcp://}.
  */
-final class PetrelTcpProvider implements BenchProvider {
+class PetrelTcpProvider implements BenchProvider {
     private EmbeddedBroker broker;
     private TcpServer server;
     private ConnectionFactory factory;

@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 public final class Providers {
 
     private static final String PACKAGE = "dev.petrel.bench.provider.";
+    /** Not run unless named: Petrel over tcp with DUPS_OK consumers. */
+    public static final String PETREL_TCP_DUPS_OK = "petrel-tcp-dupsok";
 
     private static final List<ProviderInfo> ALL = List.of(
             new ProviderInfo("petrel-vm", "Petrel in-VM", true, true, "vm", "petrel", PACKAGE + "PetrelVmProvider"),
@@ -18,10 +20,14 @@ public final class Providers {
                     PACKAGE + "ClassicKahaDbProvider"),
             new ProviderInfo("classic-jdbc-tcp", "Classic JDBC/H2 tcp (no fsync)", false, false, "tcp", "classic",
                     PACKAGE + "ClassicJdbcProvider"),
-            new ProviderInfo("artemis-vm", "Artemis in-VM", true, false, "vm", "artemis", PACKAGE + "ArtemisVmProvider"));
+            new ProviderInfo("artemis-vm", "Artemis in-VM", true, false, "vm", "artemis", PACKAGE + "ArtemisVmProvider"),
+            // Opt-in: Petrel tcp with DUPS_OK consumers, like for like with the peers' asynchronous acknowledgements.
+            new ProviderInfo(Providers.PETREL_TCP_DUPS_OK, "Petrel tcp, DUPS_OK consumers", true, true, "tcp", "petrel",
+                    PACKAGE + "PetrelTcpDupsOkProvider"));
 
-    /** The providers a run measures when none are named: all of them. */
-    public static final List<String> DEFAULT_IDS = ALL.stream().map(ProviderInfo::id).toList();
+    /** The providers a run measures when none are named: all but the opt-in DUPS_OK column. */
+    public static final List<String> DEFAULT_IDS = ALL.stream().map(ProviderInfo::id)
+            .filter(id -> !id.equals(Providers.PETREL_TCP_DUPS_OK)).toList();
 
     private Providers() {
     }

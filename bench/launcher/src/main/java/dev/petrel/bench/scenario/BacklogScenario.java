@@ -14,12 +14,13 @@ import java.util.concurrent.atomic.LongAdder;
  * every 100), the worker's heap measured after a full GC, then the backlog drained by a transacted
  * consumer (commit every 100). Metrics {@code fill} and {@code drain} (msg/s) and {@code heapMiB}.
  * With {@code settings.backlogWarmup() > 0} a smaller backlog is filled and drained first, unmeasured.
+ * Both sides are transacted, so the provider's acknowledge mode plays no part.
  */
 public record BacklogScenario(String id) implements Scenario {
     private static final int BATCH = 100;
 
     @Override
-    public Map<String, Double> run(ConnectionFactory factory, Settings settings) throws Exception {
+    public Map<String, Double> run(ConnectionFactory factory, int acknowledgeMode, Settings settings) throws Exception {
         if (settings.backlogWarmup() > 0) {
             fillAndDrain(factory, settings, settings.backlogWarmup(), new LinkedHashMap<>());
         }
@@ -41,7 +42,7 @@ public record BacklogScenario(String id) implements Scenario {
             result.put("heapMiB", heapAfterFullGc() / (1024.0 * 1024.0));
 
             long drainStart = System.nanoTime();
-            run.startConsumer(new ConsumerLoop(factory, target, 0, ledger, BATCH, null, new LongAdder()));
+            run.startConsumer(new ConsumerLoop(factory, jakarta.jms.Session.SESSION_TRANSACTED, target, 0, ledger, BATCH, null, new LongAdder()));
             run.awaitCondition(() -> ledger.hasAll(sent), settings.drainTimeoutMillis(),
                     "draining " + messages + " messages");
             long drainEnd = System.nanoTime();

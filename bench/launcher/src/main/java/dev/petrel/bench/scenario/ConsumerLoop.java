@@ -25,6 +25,7 @@ final class ConsumerLoop implements Runnable, AutoCloseable {
     private static final long RECEIVE_TIMEOUT_MILLIS = 100;
 
     private final ConnectionFactory factory;
+    private final int acknowledgeMode;
     private final Target target;
     private final int consumerIndex;
     private final SequenceLedger ledger;
@@ -38,9 +39,10 @@ final class ConsumerLoop implements Runnable, AutoCloseable {
     private Session session;
     private MessageConsumer consumer;
 
-    ConsumerLoop(ConnectionFactory factory, Target target, int consumerIndex, SequenceLedger ledger, int batch,
-                 String durableSubscription, LongAdder deliveries) {
+    ConsumerLoop(ConnectionFactory factory, int acknowledgeMode, Target target, int consumerIndex, SequenceLedger ledger,
+                 int batch, String durableSubscription, LongAdder deliveries) {
         this.factory = factory;
+        this.acknowledgeMode = acknowledgeMode;
         this.target = target;
         this.consumerIndex = consumerIndex;
         this.ledger = ledger;
@@ -65,7 +67,7 @@ final class ConsumerLoop implements Runnable, AutoCloseable {
             connection.setClientID("bench-" + target.name() + "-" + subscription);
         }
         boolean transacted = batch > 0;
-        session = connection.createSession(transacted, transacted ? Session.SESSION_TRANSACTED : Session.AUTO_ACKNOWLEDGE);
+        session = connection.createSession(transacted, transacted ? Session.SESSION_TRANSACTED : acknowledgeMode);
         consumer = subscription != null
                 ? session.createDurableConsumer((Topic) target.resolve(session), subscription)
                 : session.createConsumer(target.resolve(session));

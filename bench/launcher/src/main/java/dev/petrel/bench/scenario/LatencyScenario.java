@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
 public record LatencyScenario(String id, int producers) implements Scenario {
 
     @Override
-    public Map<String, Double> run(ConnectionFactory factory, Settings settings) throws Exception {
+    public Map<String, Double> run(ConnectionFactory factory, int acknowledgeMode, Settings settings) throws Exception {
         Target target = Target.fresh(id, false);
         SequenceLedger ledger = new SequenceLedger(id + " queue", producers, 1);
         try (ScenarioRun run = new ScenarioRun(id)) {
@@ -30,7 +30,7 @@ public record LatencyScenario(String id, int producers) implements Scenario {
             long measureFrom = start + settings.latencyWarmupMillis() * 1_000_000;
             long end = measureFrom + settings.latencyMillis() * 1_000_000;
             ConsumerLoop consumer = run.startConsumer(
-                    new ConsumerLoop(factory, target, 0, ledger, 0, null, new LongAdder())
+                    new ConsumerLoop(factory, acknowledgeMode, target, 0, ledger, 0, null, new LongAdder())
                             .recordingLatencyFrom(measureFrom));
             for (int p = 0; p < producers; p++) {
                 long offset = p * interval / producers;

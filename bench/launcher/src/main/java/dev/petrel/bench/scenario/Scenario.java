@@ -17,7 +17,9 @@ public interface Scenario {
     /**
      * Runs the scenario once on fresh destinations.
      *
+     * @param acknowledgeMode the mode of consumers that are not transacted (AUTO_ACKNOWLEDGE, or the
+     *                        provider's relaxed mode, see {@link dev.petrel.bench.provider.BenchProvider})
      * @return metric name → value, in the order the table shows them
      */
-    Map<String, Double> run(ConnectionFactory factory, Settings settings) throws Exception;
+    Map<String, Double> run(ConnectionFactory factory, int acknowledgeMode, Settings settings) throws Exception;
 }

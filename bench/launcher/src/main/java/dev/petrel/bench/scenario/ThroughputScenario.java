@@ -26,7 +26,7 @@ public record ThroughputScenario(String id, boolean topic, boolean persistent, i
                                  int consumers, boolean durable) implements Scenario {
 
     @Override
-    public Map<String, Double> run(ConnectionFactory factory, Settings settings) throws Exception {
+    public Map<String, Double> run(ConnectionFactory factory, int acknowledgeMode, Settings settings) throws Exception {
         Target target = Target.fresh(id, topic);
         LongAdder deliveries = new LongAdder();
         List<SequenceLedger> ledgers = new ArrayList<>();
@@ -43,7 +43,7 @@ public record ThroughputScenario(String id, boolean topic, boolean persistent, i
                     ledgers.add(ledger);
                     index = 0;
                 }
-                run.startConsumer(new ConsumerLoop(factory, target, index, ledger, batch,
+                run.startConsumer(new ConsumerLoop(factory, acknowledgeMode, target, index, ledger, batch,
                         durable ? "sub" + i : null, deliveries));
             }
             for (int p = 0; p < producers; p++) {
