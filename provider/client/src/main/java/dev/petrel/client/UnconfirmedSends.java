@@ -82,13 +82,14 @@ final class UnconfirmedSends {
             return;
         }
         answer.whenComplete((ignored, error) -> {
-            window.release();
             if (error != null) {
                 JMSException refused = JmsExceptions.unwrap(error);
                 LOG.warn("{}: {} {} was refused by the broker after the send returned: {}", owner, kind.label,
                         what, refused.getMessage());
                 failure.compareAndSet(null, refused);
             }
+            // only now: a waiter that gets the permit must find the refusal
+            window.release();
         });
     }
 
