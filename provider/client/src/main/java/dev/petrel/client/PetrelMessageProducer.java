@@ -290,7 +290,7 @@ public class PetrelMessageProducer implements MessageProducer, QueueSender, Topi
         MessageData data = MessageBridge.toData(message);
         if (listener == null && session.getTransacted()) {
             session.transactedSends().send(() -> session.connection().broker().send(session.id(), data), "send to " + target);
-        } else if (listener == null && mode == DeliveryMode.NON_PERSISTENT && !session.getTransacted()
+        } else if (listener == null && mode == DeliveryMode.NON_PERSISTENT
                 && !session.connection().blockOnNonPersistentSend()) {
             unconfirmed.send(() -> session.connection().broker().send(session.id(), data), "send to " + target);
         } else if (listener == null) {

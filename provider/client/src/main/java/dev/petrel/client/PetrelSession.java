@@ -205,8 +205,7 @@ public class PetrelSession implements Session, QueueSession, TopicSession {
         try {
             transactedSends.awaitAll();
         } catch (JMSException refused) {
-            transactedSends.forget();
-            acknowledgements.returnDeliveries(true, consumers);
+            rollBackWork();
             TransactionRolledBackException rolledBack = new TransactionRolledBackException(
                     "the transaction was rolled back instead of committed: the broker refused a send in it: "
                             + refused.getMessage());
@@ -220,6 +219,11 @@ public class PetrelSession implements Session, QueueSession, TopicSession {
     @Override
     public void rollback() throws JMSException {
         checkTransactionControl("rollback()");
+        rollBackWork();
+    }
+
+    /** Ends the local transaction without its work: its sends are dropped, its consumed deliveries come back. */
+    private void rollBackWork() throws JMSException {
         transactedSends.forget();
         acknowledgements.returnDeliveries(true, consumers);
     }
@@ -275,6 +279,19 @@ public class PetrelSession implements Session, QueueSession, TopicSession {
         closeInternal();
     }
 
+    /** Runs {@code step}; returns {@code failure}, or its failure (added to {@code failure} as suppressed when there is one). */
+    private static JMSException runCollecting(JMSException failure, JmsCall.JmsAction step) {
+        try {
+            step.run();
+        } catch (JMSException e) {
+            if (failure == null) {
+                return e;
+            }
+            failure.addSuppressed(e);
+        }
+        return failure;
+    }
+
     /** Closes the session (also called by the connection's close): waits for its listener, async sends and acknowledgements. */
     void closeInternal() throws JMSException {
         synchronized (closeLock) {
@@ -282,30 +299,9 @@ public class PetrelSession implements Session, QueueSession, TopicSession {
                 return;
             }
             dispatcher.shutdownDelivery();
-            JMSException failure = null;
-            try {
-                dispatcher.awaitSendsComplete();
-            } catch (JMSException e) {
-                failure = e;
-            }
-            try {
-                transactedSends.forget();
-            } catch (JMSException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-            try {
-                acknowledgements.awaitAcknowledged();
-            } catch (JMSException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
+            JMSException failure = runCollecting(null, dispatcher::awaitSendsComplete);
+            failure = runCollecting(failure, transactedSends::forget);
+            failure = runCollecting(failure, acknowledgements::awaitAcknowledged);
             closed = true;
             for (PetrelMessageConsumer consumer : consumers) {
                 consumer.closedWithSession();
