@@ -18,14 +18,27 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Group commit: gathers submitted batches (up to a number of operations and {@link #MAX_GROUP_BYTES})
  * into one group, has it made durable by a {@link GroupPersister} and then completes every waiter's
- * future. No timers: under load groups grow by themselves while the previous group is being synced.
+ * future. No fixed delay: under load groups grow by themselves while the previous group is being synced
+ * (the one bounded pause, for followers, is below).
  *
- * <p>Who persists: whoever holds the write lock. A caller that will wait for its batch anyway and
- * finds the lock free becomes the leader and persists what is queued plus its own batch in its own
- * thread, so an idle store costs it no thread hand-off either way; otherwise (and always for
- * asynchronous callers, whose batches should share groups) the batch waits in the queue and the writer thread
- * ({@code petrel-store-writer}) takes it as soon as the lock is free. The queue is drained only under
- * the write lock, so batches are persisted and completed in the order they were submitted.
+ * <p>Who persists: whoever holds the write lock. A caller that will wait for its batch anyway, is not
+ * interrupted (an interrupt would close the journal's file mid-write) and finds the lock free becomes
+ * the leader and persists what is queued plus its own batch in its own thread, so an idle store costs
+ * it no thread hand-off either way; otherwise (and always for asynchronous callers, whose batches
+ * should share groups) the batch waits in the queue and the writer thread ({@code petrel-store-writer})
+ * takes it as soon as the lock is free. The queue is drained only under the write lock, so batches are
+ * persisted and completed in the order they were submitted.
+ *
+ * <p>Followers share a sync: completing a group releases its waiters, and each of them usually
+ * submits its next batch within a round trip (a remote producer's next synchronous send, a remote
+ * consumer's next acknowledgement). Without a pause, whichever follower reaches the writer thread first
+ * starts a sync of its own and the rest wait for the one after, so a producer and a consumer settle
+ * into alternating groups of one: two syncs per message. So the writer thread, finding fewer batches
+ * queued than the last group completed plus those that arrived while it synced, waits for the rest,
+ * but never past one sync time (its moving average, at most {@link #MAX_LINGER_NANOS}) after that
+ * completion: a follower that has not come by then would have waited longer for the sync in progress.
+ * A waiting caller that leads never pauses: in-VM clients measured no gain from it, as their callers
+ * lead without a thread hand-off.
  *
  * <p>After a failed group the store fails every later batch with a {@link StoreException} naming
  * the first failure: it never confirms anything after a write it could not complete.
@@ -37,6 +50,10 @@ import java.util.concurrent.locks.ReentrantLock;
 final class StoreWriterThread {
     private static final Logger LOG = LoggerFactory.getLogger(StoreWriterThread.class);
     private static final long FULL_QUEUE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** The writer thread never waits for followers longer than this after a completion. */
+    static final long MAX_LINGER_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+    /** Past this many batches in flight groups fill by themselves: nobody waits for more. */
+    private static final int MAX_EXPECTED_FOLLOWERS = 64;
 
     /** Groups stop growing past this many bytes of message bodies (plus 32 per operation). */
     static final long MAX_GROUP_BYTES = 32L * 1024 * 1024;
@@ -77,6 +94,11 @@ final class StoreWriterThread {
     private final AtomicLong groups = new AtomicLong();
     private volatile boolean closing;
     private volatile StoreException failure;
+    /** Moving average of a group's persist time (guarded by writeLock). */
+    private long persistNanosAverage;
+    /** How many batches the last completion is expected to bring back, and until when (see the class comment). */
+    private volatile int expectedFollowers;
+    private volatile long followersDeadline;
 
     StoreWriterThread(String location, GroupPersister persister, int maxGroupOperations, int queueCapacity) {
         this.location = location;
@@ -113,6 +135,8 @@ final class StoreWriterThread {
             enqueue(write, false);
             return write.future;
         }
+        // an interrupted thread never persists: the interrupt would close the journal's FileChannel mid-write
+        callerWaits &= !Thread.currentThread().isInterrupted();
         if (callerWaits && writeLock.tryLock()) {
             try {
                 persisting = Thread.currentThread();
@@ -196,6 +220,7 @@ final class StoreWriterThread {
 
     private void run() {
         while (awaitWork()) {
+            awaitFollowers();
             underWriteLock(this::persistOneGroup);
         }
         underWriteLock(() -> {
@@ -242,6 +267,34 @@ final class StoreWriterThread {
         }
     }
 
+    /**
+     * Writer thread, something queued, write lock not held (a waiting caller may lead meanwhile): waits
+     * until the followers of the last completion are queued or its deadline passes.
+     */
+    private void awaitFollowers() {
+        queueLock.lock();
+        try {
+            long now;
+            while (queue.size() < expectedFollowers && !closeRequested
+                    && (now = System.nanoTime()) - followersDeadline < 0) {
+                notEmpty.awaitNanos(followersDeadline - now);
+            }
+        } catch (InterruptedException e) {
+            // the writer thread takes no interrupts (like awaitWork): one would make the next force() fail
+        } finally {
+            queueLock.unlock();
+        }
+    }
+
+    private int queued() {
+        queueLock.lock();
+        try {
+            return queue.size();
+        } finally {
+            queueLock.unlock();
+        }
+    }
+
     private void persistAndComplete(List<PendingWrite> group) {
         StoreException stopped = failure;
         if (stopped == null) {
@@ -250,11 +303,18 @@ final class StoreWriterThread {
                 batches.add(write.batch);
             }
             try {
+                long started = System.nanoTime();
                 persister.persist(batches);
+                long persisted = System.nanoTime();
+                long took = persisted - started;
+                persistNanosAverage = persistNanosAverage == 0 ? took : persistNanosAverage + (took - persistNanosAverage) / 8;
                 groups.incrementAndGet();
+                int arrivedMeanwhile = queued();
                 for (PendingWrite write : group) {
                     write.future.complete(null);
                 }
+                expectedFollowers = Math.min(arrivedMeanwhile + group.size(), MAX_EXPECTED_FOLLOWERS);
+                followersDeadline = System.nanoTime() + Math.min(persistNanosAverage, MAX_LINGER_NANOS);
                 return;
             } catch (Exception | Error e) {
                 // An Error too: the waiters must learn that their writes are not confirmed.
