@@ -336,6 +336,32 @@ abstract class MessageStoreContractTest {
     }
 
     @Test
+    void anInterruptedReaderGetsItsRowsOrAClearErrorAndTheStoreGoesOn() throws Exception {
+        try (H2MessageStore store = store()) {
+            store.open();
+            await(store.write(addQueue(1, "q")));
+            for (long id = 1; id <= 200; id++) {
+                await(store.write(send(1, id)));
+            }
+            Thread.currentThread().interrupt();
+            try {
+                assertEquals(200, store.readReferences(1, 0, 1_000).size());
+            } catch (StoreException e) {
+                // the journaled store honours the interrupt while it waits for H2 to catch up
+                assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+            } finally {
+                assertTrue(Thread.interrupted(), "the reader's interrupt status was cleared");
+            }
+            await(store.write(send(1, 201)));
+            assertEquals(201, store.readReferences(1, 0, 1_000).size());
+        }
+        try (H2MessageStore store = store()) {
+            store.open();
+            assertEquals(201, store.readReferences(1, 0, 1_000).size());
+        }
+    }
+
+    @Test
     void aSecondOpenOfTheSameDirectoryFailsNamingTheDirectory() throws Exception {
         try (H2MessageStore first = store()) {
             first.open();
