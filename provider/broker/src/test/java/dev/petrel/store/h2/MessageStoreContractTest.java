@@ -41,6 +41,31 @@ abstract class MessageStoreContractTest {
         future.get(30, TimeUnit.SECONDS);
     }
 
+    interface Task {
+        void run() throws Exception;
+    }
+
+    /** Runs each task in a thread of its own, waits for all of them, and asserts that none failed. */
+    static void runInThreads(List<Task> tasks) throws InterruptedException {
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (Task task : tasks) {
+            Thread thread = new Thread(() -> {
+                try {
+                    task.run();
+                } catch (Exception e) {
+                    failures.add(e);
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertEquals(List.of(), failures);
+    }
+
     @Test
     void reopenRecoversQueuesReferencesInMessageIdOrderAndDeliveryCounts() throws Exception {
         try (H2MessageStore store = store()) {
@@ -240,26 +265,16 @@ abstract class MessageStoreContractTest {
             store.open();
             await(store.write(addQueue(1, "q")));
             long syncsBefore = store.syncCount();
-            List<Thread> writers = new ArrayList<>();
-            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Task> writers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 long base = 1 + (long) t * perThread;
-                Thread thread = new Thread(() -> {
-                    try {
-                        for (long id = base; id < base + perThread; id++) {
-                            await(store.write(send(1, id)));
-                        }
-                    } catch (Exception e) {
-                        failures.add(e);
+                writers.add(() -> {
+                    for (long id = base; id < base + perThread; id++) {
+                        await(store.write(send(1, id)));
                     }
                 });
-                writers.add(thread);
-                thread.start();
             }
-            for (Thread thread : writers) {
-                thread.join();
-            }
-            assertEquals(List.of(), failures);
+            runInThreads(writers);
             assertEquals(threads * perThread, store.readReferences(1, 0, 10_000).size());
             long syncs = store.syncCount() - syncsBefore;
             assertTrue(syncs < threads * perThread / 2,
@@ -280,32 +295,19 @@ abstract class MessageStoreContractTest {
             for (int i = 0; i < messages; i++) {
                 sent.add(new CompletableFuture<>());
             }
-            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-            Thread producer = new Thread(() -> {
-                try {
-                    for (int i = 0; i < messages; i++) {
-                        await(store.write(send(1, i + 1)));
-                        sent.get(i).complete(null);
-                    }
-                } catch (Exception e) {
-                    failures.add(e);
+            Task producer = () -> {
+                for (int i = 0; i < messages; i++) {
+                    await(store.write(send(1, i + 1)));
+                    sent.get(i).complete(null);
                 }
-            });
-            Thread consumer = new Thread(() -> {
-                try {
-                    for (int i = 0; i < messages; i++) {
-                        await(sent.get(i));
-                        await(store.write(new StoreBatch().add(new StoreOperation.RemoveReference(1, i + 1))));
-                    }
-                } catch (Exception e) {
-                    failures.add(e);
+            };
+            Task consumer = () -> {
+                for (int i = 0; i < messages; i++) {
+                    await(sent.get(i));
+                    await(store.write(new StoreBatch().add(new StoreOperation.RemoveReference(1, i + 1))));
                 }
-            });
-            producer.start();
-            consumer.start();
-            producer.join();
-            consumer.join();
-            assertEquals(List.of(), failures);
+            };
+            runInThreads(List.of(producer, consumer));
             assertEquals(List.of(), store.readReferences(1, 0, 10_000));
             long syncs = store.syncCount() - syncsBefore;
             // alternating, the journal took 420-430 syncs here; sharing 300-345 (the slower direct H2 store groups more by itself)
