@@ -312,6 +312,11 @@ public final class H2MessageStore implements MessageStore {
         return applier == null ? 0 : applier.h2SyncCount();
     }
 
+    /** How many operations the journal applier wrote to H2 (what netting kept); 0 without the journal. */
+    long h2OperationCount() {
+        return applier == null ? 0 : applier.h2OperationCount();
+    }
+
     /**
      * Test hook: the n-th operation (1-based) of the next write fails: in H2 without the journal, as a
      * torn journal record (written up to that operation, synced) with it.

@@ -2,6 +2,7 @@ package dev.petrel.store.h2;
 
 import dev.petrel.store.StoreBatch;
 import dev.petrel.store.StoreException;
+import dev.petrel.store.StoreOperation;
 import dev.petrel.store.h2.journal.JournalWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * the segments before that position.
  *
  * <p>A transaction gathers the groups of a window of up to {@link #APPLY_WINDOW_NANOS} (less when a
- * reader waits for H2, the lag passes half its limit, or the store closes), and {@link OperationNetting}
+ * reader waits for H2, the window holds a quarter of the lag limit, the lag passes half of it, or the
+ * store closes), and {@link OperationNetting}
  * drops what the window both added and removed: while consumers keep up, most messages never reach H2.
  *
  * <p>Threading: {@link #enqueue}, {@link #awaitRoom} and {@link #close} from the store writer thread;
@@ -33,8 +35,16 @@ final class JournalApplierThread {
     private static final int MAX_TRANSACTION_OPERATIONS = 50_000;
     /** At most this long between H2 syncs while anything applied is unsynced; see {@link H2MessageStore}. */
     static final long SYNC_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
-    /** How long a transaction gathers groups before it is applied, unless something is waiting for it. */
-    static final long APPLY_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /**
+     * How long a transaction gathers groups before it is applied, unless something is waiting for it.
+     * A message acknowledged within the window it was sent in never reaches H2; one whose life crosses
+     * the window's end costs an H2 insert and delete. A second rather than 100 ms: consumers that run
+     * a few hundred milliseconds behind their producers (a tcp consumer does, as each acknowledgement
+     * waits for an fdatasync) had nearly every message written to H2 and deleted again, and that work,
+     * on the same cores, kept them behind. A backlog filling fast closes the window by size instead
+     * (a quarter of the lag limit), so its transactions stay as large as they were.
+     */
+    static final long APPLY_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(1000);
     private static final Applied CLOSE = new Applied(List.of(), -1, 0, 0);
 
     private record Applied(List<StoreBatch> group, long endPosition, long bytes, int operations) {
@@ -60,6 +70,8 @@ final class JournalApplierThread {
     private long syncedPosition;
     private long syncedAt = System.nanoTime();
     private volatile long h2Syncs;
+    /** Operations written to H2, i.e. what netting kept (written by the applier thread only). */
+    private volatile long h2Operations;
 
     JournalApplierThread(String location, H2Writer writer, JournalWriter journal, long syncEveryBytes, long maxLagBytes) {
         this.location = location;
@@ -79,6 +91,10 @@ final class JournalApplierThread {
 
     long h2SyncCount() {
         return h2Syncs;
+    }
+
+    long h2OperationCount() {
+        return h2Operations;
     }
 
     /** Waits while too many journal bytes are not yet applied; fails if the applier stopped. */
@@ -160,7 +176,7 @@ final class JournalApplierThread {
                 break;
             }
             transaction.add(first);
-            closing = gather(transaction, first.operations, first.endPosition);
+            closing = gather(transaction, first.operations, first.bytes, first.endPosition);
             if (!apply(transaction)) {
                 return;
             }
@@ -178,12 +194,13 @@ final class JournalApplierThread {
 
     /**
      * Adds the groups that arrive within the window to the transaction, ending it early once a
-     * waiting reader's position is in it or the lag passes half its limit; returns whether the store
+     * waiting reader's position is in it, it holds a quarter of the lag limit or the lag passes half
+     * of it; returns whether the store
      * is closing (everything before the close is in the transaction then).
      */
-    private boolean gather(List<Applied> transaction, int operations, long end) {
+    private boolean gather(List<Applied> transaction, int operations, long bytes, long end) {
         long deadline = System.nanoTime() + APPLY_WINDOW_NANOS;
-        while (operations < MAX_TRANSACTION_OPERATIONS && !lagPastHalf()) {
+        while (operations < MAX_TRANSACTION_OPERATIONS && bytes < maxLagBytes / 4 && !lagPastHalf()) {
             long reader = wanted;
             if (reader >= 0 && end >= reader) {
                 return false;
@@ -202,6 +219,7 @@ final class JournalApplierThread {
             }
             transaction.add(next);
             operations += next.operations;
+            bytes += next.bytes;
             end = next.endPosition;
         }
         return false;
@@ -231,8 +249,10 @@ final class JournalApplierThread {
                 bytes += applied.bytes;
             }
             OperationNetting netted = OperationNetting.of(batches);
-            writer.applyOperations(netted.operations(), netted.maxMessageId());
+            List<StoreOperation> kept = netted.operations();
+            writer.applyOperations(kept, netted.maxMessageId());
             writer.commit(end);
+            h2Operations += kept.size();
         } catch (SQLException | RuntimeException e) {
             writer.rollbackAfter(e);
             fail(e);

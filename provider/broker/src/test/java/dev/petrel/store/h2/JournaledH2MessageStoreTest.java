@@ -1,9 +1,12 @@
 package dev.petrel.store.h2;
 
+import dev.petrel.store.StoreBatch;
+import dev.petrel.store.StoreOperation;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The store with the journal in front of H2, with small segments so that they roll and recycle. */
@@ -25,6 +28,29 @@ class JournaledH2MessageStoreTest extends MessageStoreContractTest {
                 Thread.sleep(10);
             }
             assertTrue(store.h2SyncCount() > before, "H2 was not synced after an idle write");
+        }
+    }
+
+    @Test
+    void aMessageAcknowledgedAFewHundredMillisecondsAfterItsSendNeverReachesH2() throws Exception {
+        try (H2MessageStore store = store()) {
+            store.open();
+            await(store.write(StoreTestSupport.addQueue(1, "q")));
+            // the queue's row reaches H2 first, so the applier is idle when the message comes
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (store.h2OperationCount() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            long before = store.h2OperationCount();
+            assertTrue(before > 0, "the queue's row never reached H2");
+
+            await(store.write(StoreTestSupport.send(1, 7)));
+            Thread.sleep(300);
+            await(store.write(new StoreBatch().add(new StoreOperation.RemoveReference(1, 7))));
+            store.close();
+
+            assertEquals(before, store.h2OperationCount(),
+                    "a message sent and removed 300 ms apart (one applier window) was written to H2");
         }
     }
 }
