@@ -307,6 +307,11 @@ public final class H2MessageStore implements MessageStore {
         return writer == null ? 0 : writer.groupCount();
     }
 
+    /** How many times the store writer thread waited for the followers of a completed group. */
+    long followerWaitCount() {
+        return writer == null ? 0 : writer.followerWaitCount();
+    }
+
     /** How many times the journal applier synced H2 ({@code CHECKPOINT SYNC}); 0 without the journal. */
     long h2SyncCount() {
         return applier == null ? 0 : applier.h2SyncCount();

@@ -37,6 +37,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * queued than the last group completed plus those that arrived while it synced, waits for the rest,
  * but never past one sync time (its moving average, at most {@link #MAX_LINGER_NANOS}) after that
  * completion: a follower that has not come by then would have waited longer for the sync in progress.
+ * Waits that stop paying (no batch arrives during them, as with producers sending at a fixed rate)
+ * stop, apart from a probe now and then (see {@link #followerWaitsPaying}).
  * A waiting caller that leads never pauses: in-VM callers lead without a thread hand-off, and the same
  * pause there cost in-VM 4→4 about a quarter of its throughput in paired bench runs.
  *
@@ -52,6 +54,9 @@ final class StoreWriterThread {
     private static final long FULL_QUEUE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** The writer thread never waits for followers longer than this after a completion. */
     static final long MAX_LINGER_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+    private static final int PAYING_ONE = 1024;
+    private static final int PAYING_HALF = PAYING_ONE / 2;
+    private static final int PROBE_EVERY = 16;
     /** Past this many batches in flight groups fill by themselves: nobody waits for more. */
     private static final int MAX_EXPECTED_FOLLOWERS = 64;
 
@@ -99,6 +104,15 @@ final class StoreWriterThread {
     /** How many batches the last completion is expected to bring back, and until when (see the class comment). */
     private volatile int expectedFollowers;
     private volatile long followersDeadline;
+    /**
+     * Moving average (in 1/{@link #PAYING_ONE}) of whether a follower wait paid, i.e. a batch arrived
+     * during it; writer thread only. Below half the writer stops waiting and tries once in
+     * {@link #PROBE_EVERY}: producers sending at a fixed rate do not come back within a sync, and
+     * waiting for them only held back the batches already queued (a consumer's acknowledgement).
+     */
+    private int followerWaitsPaying = PAYING_ONE;
+    private long unpayingWaitsSkipped;
+    private volatile long followerWaits;
 
     StoreWriterThread(String location, GroupPersister persister, int maxGroupOperations, int queueCapacity) {
         this.location = location;
@@ -115,6 +129,11 @@ final class StoreWriterThread {
 
     long groupCount() {
         return groups.get();
+    }
+
+    /** How many times the writer thread waited for followers. */
+    long followerWaitCount() {
+        return followerWaits;
     }
 
     /** The failure that stopped writes, or null. */
@@ -269,16 +288,27 @@ final class StoreWriterThread {
 
     /**
      * Writer thread, something queued, write lock not held (a waiting caller may lead meanwhile): waits
-     * until the followers of the last completion are queued or its deadline passes.
+     * until the followers of the last completion are queued or its deadline passes, unless recent waits
+     * did not pay (see {@link #followerWaitsPaying}).
      */
     private void awaitFollowers() {
         queueLock.lock();
         try {
+            int queuedBefore = queue.size();
+            if (queuedBefore >= expectedFollowers || closeRequested || System.nanoTime() - followersDeadline >= 0) {
+                return;
+            }
+            if (followerWaitsPaying < PAYING_HALF && ++unpayingWaitsSkipped % PROBE_EVERY != 0) {
+                return;
+            }
             long now;
             while (queue.size() < expectedFollowers && !closeRequested
                     && (now = System.nanoTime()) - followersDeadline < 0) {
                 notEmpty.awaitNanos(followersDeadline - now);
             }
+            int paid = queue.size() > queuedBefore ? PAYING_ONE : 0;
+            followerWaitsPaying += (paid - followerWaitsPaying) / 8;
+            followerWaits++;
         } catch (InterruptedException e) {
             // the writer thread takes no interrupts (like awaitWork): one would make the next force() fail
         } finally {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static dev.petrel.store.h2.StoreTestSupport.addQueue;
 import static dev.petrel.store.h2.StoreTestSupport.body;
@@ -313,6 +314,41 @@ abstract class MessageStoreContractTest {
             // alternating, the journal took 420-430 syncs here; sharing 300-345 (the slower direct H2 store groups more by itself)
             assertTrue(syncs < messages * 4 / 3, syncs + " syncs for " + messages + " sends and " + messages
                     + " acknowledgements: they did not share syncs");
+        }
+    }
+
+    @Test
+    void theWriterStopsWaitingForFollowersThatDoNotComeBackWithinASync() throws Exception {
+        // a producer sending back to back shares groups with one sending every 3 ms: after each shared group
+        // the first comes back at once, the paced one not for ms, so waiting for it only holds the first
+        // back; the writer must learn that and stop waiting (it still probes now and then)
+        int paced = 100;
+        try (H2MessageStore store = store()) {
+            store.open();
+            await(store.write(addQueue(1, "paced")));
+            await(store.write(addQueue(2, "busy")));
+            AtomicBoolean producing = new AtomicBoolean(true);
+            Task pacedProducer = () -> {
+                try {
+                    for (int i = 1; i <= paced; i++) {
+                        await(store.write(send(1, i)));
+                        Thread.sleep(3);
+                    }
+                } finally {
+                    producing.set(false);
+                }
+            };
+            Task busyProducer = () -> {
+                for (long id = 1_000; producing.get(); id++) {
+                    await(store.write(send(2, id)));
+                }
+            };
+            long waitsBefore = store.followerWaitCount();
+            runInThreads(List.of(pacedProducer, busyProducer));
+            long waits = store.followerWaitCount() - waitsBefore;
+            // waiting after every shared group, the writer waited about once per paced send (90-100 here)
+            assertTrue(waits < paced * 2 / 5, "the writer waited for followers " + waits + " times for " + paced
+                    + " paced sends");
         }
     }
 
