@@ -23,8 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A transaction gathers the groups of a window of up to {@link #APPLY_WINDOW_NANOS} (less when a
  * reader waits for H2, the window holds a quarter of the lag limit, the lag passes half of it, or the
- * store closes), and {@link OperationNetting}
- * drops what the window both added and removed: while consumers keep up, most messages never reach H2.
+ * store closes), and {@link OperationNetting} drops what the window both added and removed: while
+ * consumers keep up, most messages never reach H2.
  *
  * <p>Threading: {@link #enqueue}, {@link #awaitRoom} and {@link #close} from the store writer thread;
  * {@link #awaitApplied} from any thread. If applying fails the thread stops applying; the journal
@@ -195,8 +195,8 @@ final class JournalApplierThread {
     /**
      * Adds the groups that arrive within the window to the transaction, ending it early once a
      * waiting reader's position is in it, it holds a quarter of the lag limit or the lag passes half
-     * of it; returns whether the store
-     * is closing (everything before the close is in the transaction then).
+     * of it; returns whether the store is closing (everything before the close is in the transaction
+     * then).
      */
     private boolean gather(List<Applied> transaction, int operations, long bytes, long end) {
         long deadline = System.nanoTime() + APPLY_WINDOW_NANOS;

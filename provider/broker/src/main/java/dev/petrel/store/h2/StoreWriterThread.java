@@ -294,17 +294,15 @@ final class StoreWriterThread {
     private void awaitFollowers() {
         queueLock.lock();
         try {
-            int queuedBefore = queue.size();
-            if (queuedBefore >= expectedFollowers || closeRequested || System.nanoTime() - followersDeadline >= 0) {
+            if (!followersDue()) {
                 return;
             }
             if (followerWaitsPaying < PAYING_HALF && ++unpayingWaitsSkipped % PROBE_EVERY != 0) {
                 return;
             }
-            long now;
-            while (queue.size() < expectedFollowers && !closeRequested
-                    && (now = System.nanoTime()) - followersDeadline < 0) {
-                notEmpty.awaitNanos(followersDeadline - now);
+            int queuedBefore = queue.size();
+            while (followersDue()) {
+                notEmpty.awaitNanos(followersDeadline - System.nanoTime());
             }
             int paid = queue.size() > queuedBefore ? PAYING_ONE : 0;
             followerWaitsPaying += (paid - followerWaitsPaying) / 8;
@@ -314,6 +312,11 @@ final class StoreWriterThread {
         } finally {
             queueLock.unlock();
         }
+    }
+
+    /** Whether followers of the last completion are still missing and may still come (queue lock held). */
+    private boolean followersDue() {
+        return queue.size() < expectedFollowers && !closeRequested && System.nanoTime() - followersDeadline < 0;
     }
 
     private int queued() {
