@@ -2,7 +2,6 @@ package dev.petrel.broker.server;
 
 import dev.petrel.protocol.BrokerEndpoint;
 import dev.petrel.protocol.wire.FrameEncoder;
-import dev.petrel.transport.tcp.NettyTransport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -13,7 +12,9 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -58,12 +59,12 @@ public final class TcpServer implements AutoCloseable {
         this.config = config;
         SslContext ssl = config.tls() ? ServerSslContexts.build(config) : null;
         acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("petrel-tcp-accept", true),
-                NettyTransport.ioHandlerFactory());
+                NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("petrel-tcp-io", true),
-                NettyTransport.ioHandlerFactory());
+                NioIoHandler.newFactory());
         brokerCalls = Executors.newCachedThreadPool(new DefaultThreadFactory("petrel-broker-call", true));
         ServerBootstrap bootstrap = new ServerBootstrap().group(acceptor, workers)
-                .channel(NettyTransport.serverSocketChannel())
+                .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -87,14 +88,14 @@ public final class TcpServer implements AutoCloseable {
             shutdownThreads();
             Throwable cause = bound.cause();
             String where = config.bindHost() + ":" + config.port();
-            IOException error = NettyTransport.isAddressInUse(cause)
+            IOException error = cause instanceof BindException
                     ? new BindException("cannot listen on " + where + ": " + cause.getMessage())
                     : new IOException("cannot listen on " + where + ": " + cause.getMessage());
             error.initCause(cause);
             throw error;
         }
         serverChannel = bound.channel();
-        LOG.info("listening on {} ({} transport)", url(), NettyTransport.name());
+        LOG.info("listening on {}", url());
     }
 
     /** Binds and starts serving; throws (naming host:port) when the address cannot be bound. */

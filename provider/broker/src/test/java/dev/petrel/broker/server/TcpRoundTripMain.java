@@ -2,7 +2,6 @@ package dev.petrel.broker.server;
 
 import dev.petrel.broker.EmbeddedBroker;
 import dev.petrel.client.PetrelConnectionFactory;
-import dev.petrel.transport.tcp.NettyTransport;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
@@ -25,10 +24,8 @@ import java.util.stream.Stream;
  * Prints round trips per second, latency p50/p99 and the process's CPU time per round trip, which
  * the machine's noise moves less than the rate. Throws if a message does not come back.
  *
- * <p>Arguments: {@code nio} or {@code epoll} (the Netty transport, chosen before Netty loads;
- * {@code nio} sets {@code io.netty.transport.noNative}), {@code persistent} or {@code non-persistent}
- * (non-persistent sends still wait for the broker's answer), seconds (default 8). Run each transport
- * in its own JVM, alternating, e.g. with {@code exec:java} as in docs/performance.md.
+ * <p>Arguments: {@code persistent} or {@code non-persistent} (non-persistent sends still wait for the
+ * broker's answer), seconds (default 8). Compare builds by running each in its own JVM, alternating.
  */
 public final class TcpRoundTripMain {
 
@@ -36,14 +33,11 @@ public final class TcpRoundTripMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2 || !args[0].matches("nio|epoll") || !args[1].matches("persistent|non-persistent")) {
-            throw new IllegalArgumentException("usage: nio|epoll persistent|non-persistent [seconds]");
+        if (args.length < 1 || !args[0].matches("persistent|non-persistent")) {
+            throw new IllegalArgumentException("usage: persistent|non-persistent [seconds]");
         }
-        if (args[0].equals("nio")) {
-            System.setProperty("io.netty.transport.noNative", "true");
-        }
-        boolean persistent = args[1].equals("persistent");
-        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        boolean persistent = args[0].equals("persistent");
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         Path data = Files.createTempDirectory("petrel-round-trip");
         try (EmbeddedBroker broker = EmbeddedBroker.builder().name("round-trip").dataDirectory(data).start()) {
             TcpServer server = TcpServer.start(TcpServerConfig.builder().bindHost("127.0.0.1").port(0).build(), broker.broker());
@@ -56,7 +50,7 @@ public final class TcpRoundTripMain {
                 MessageConsumer consumer = session.createConsumer(session.createQueue("round-trip"));
                 roundTrips(session, producer, consumer, 4);
                 String result = roundTrips(session, producer, consumer, seconds);
-                System.out.printf("%s %s: %s%n", NettyTransport.name(), args[1], result);
+                System.out.printf("%s: %s%n", args[0], result);
             } finally {
                 server.close();
             }

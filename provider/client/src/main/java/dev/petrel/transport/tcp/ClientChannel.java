@@ -20,6 +20,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
@@ -73,7 +74,7 @@ final class ClientChannel {
     static ClientChannel connect(TcpClientOptions options, ClientHandler handler) throws JMSException {
         SslContext sslContext = options.ssl() ? ClientSslContexts.build(options) : null;
         ClientChannel client = new ClientChannel(options, handler);
-        Bootstrap bootstrap = new Bootstrap().group(client.group).channel(NettyTransport.socketChannel())
+        Bootstrap bootstrap = new Bootstrap().group(client.group).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, options.connectTimeoutMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {

@@ -2,6 +2,7 @@ package dev.petrel.transport.tcp;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 
@@ -32,7 +33,7 @@ final class SharedClientEventLoops {
     static synchronized EventLoopGroup acquire() {
         if (group == null) {
             group = new MultiThreadIoEventLoopGroup(Math.max(1, Runtime.getRuntime().availableProcessors()),
-                    new DefaultThreadFactory("petrel-client-io", true), NettyTransport.ioHandlerFactory());
+                    new DefaultThreadFactory("petrel-client-io", true), NioIoHandler.newFactory());
         }
         users++;
         return group;
