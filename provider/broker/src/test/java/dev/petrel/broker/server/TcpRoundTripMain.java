@@ -8,6 +8,7 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
 import jakarta.jms.Session;
 
 import java.lang.management.ManagementFactory;
@@ -45,9 +46,10 @@ public final class TcpRoundTripMain {
                     .createConnection()) {
                 connection.start();
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                MessageProducer producer = session.createProducer(session.createQueue("round-trip"));
+                Queue queue = session.createQueue("round-trip");
+                MessageProducer producer = session.createProducer(queue);
                 producer.setDeliveryMode(persistent ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT);
-                MessageConsumer consumer = session.createConsumer(session.createQueue("round-trip"));
+                MessageConsumer consumer = session.createConsumer(queue);
                 roundTrips(session, producer, consumer, 4);
                 String result = roundTrips(session, producer, consumer, seconds);
                 System.out.printf("%s: %s%n", args[0], result);
