@@ -10,6 +10,8 @@ import java.util.Map;
  * {@code key=value} arguments. Immutable.
  *
  * @param warmupMillis        throughput scenarios run this long before measuring
+ * @param warmupLimitMillis   and longer, up to this long, until the JIT has gone quiet ({@code JitWarmup});
+ *                            the backlog's warm-up cycles likewise
  * @param measureMillis       and are measured for this long
  * @param latencyRate         messages per second, all latency producers together
  * @param latencyWarmupMillis latency samples before this are discarded
@@ -20,32 +22,32 @@ import java.util.Map;
  * @param syncNanos           this disk's write+fdatasync time; Artemis's journal buffer timeout
  * @param probeMillis         how long each machine probe runs
  */
-public record Settings(long warmupMillis, long measureMillis, int latencyRate, long latencyWarmupMillis,
+public record Settings(long warmupMillis, long warmupLimitMillis, long measureMillis, int latencyRate, long latencyWarmupMillis,
                        long latencyMillis, int backlog, int backlogWarmup, long drainTimeoutMillis,
                        long syncNanos, long probeMillis) {
 
     /** One round, short durations, a smaller backlog: the whole run in under two minutes. */
     public static Settings quick() {
-        return new Settings(300, 1_000, 1_000, 300, 1_000, 10_000, 0, 30_000, 150_000, 500);
+        return new Settings(300, 300, 1_000, 1_000, 300, 1_000, 10_000, 0, 30_000, 150_000, 500);
     }
 
     /** Warm-up and measurement long enough to be compared across runs. */
     public static Settings full() {
-        return new Settings(3_000, 8_000, 1_000, 3_000, 15_000, 200_000, 20_000, 300_000, 150_000, 3_000);
+        return new Settings(3_000, 20_000, 8_000, 1_000, 3_000, 15_000, 200_000, 20_000, 300_000, 150_000, 3_000);
     }
 
     public Settings withSyncNanos(long nanos) {
-        return new Settings(warmupMillis, measureMillis, latencyRate, latencyWarmupMillis, latencyMillis,
+        return new Settings(warmupMillis, warmupLimitMillis, measureMillis, latencyRate, latencyWarmupMillis, latencyMillis,
                 backlog, backlogWarmup, drainTimeoutMillis, nanos, probeMillis);
     }
 
     public Settings withLatencyRate(int messagesPerSecond) {
-        return new Settings(warmupMillis, measureMillis, messagesPerSecond, latencyWarmupMillis, latencyMillis,
+        return new Settings(warmupMillis, warmupLimitMillis, measureMillis, messagesPerSecond, latencyWarmupMillis, latencyMillis,
                 backlog, backlogWarmup, drainTimeoutMillis, syncNanos, probeMillis);
     }
 
     public Settings withBacklog(int messages) {
-        return new Settings(warmupMillis, measureMillis, latencyRate, latencyWarmupMillis, latencyMillis,
+        return new Settings(warmupMillis, warmupLimitMillis, measureMillis, latencyRate, latencyWarmupMillis, latencyMillis,
                 messages, backlogWarmup, drainTimeoutMillis, syncNanos, probeMillis);
     }
 
@@ -74,7 +76,7 @@ public record Settings(long warmupMillis, long measureMillis, int latencyRate, l
                 throw new IllegalArgumentException("worker setting " + arg + " is not a whole number", e);
             }
         }
-        return new Settings(get(values, "warmupMillis"), get(values, "measureMillis"),
+        return new Settings(get(values, "warmupMillis"), get(values, "warmupLimitMillis"), get(values, "measureMillis"),
                 (int) get(values, "latencyRate"), get(values, "latencyWarmupMillis"),
                 get(values, "latencyMillis"), (int) get(values, "backlog"), (int) get(values, "backlogWarmup"),
                 get(values, "drainTimeoutMillis"), get(values, "syncNanos"), get(values, "probeMillis"));
@@ -83,6 +85,7 @@ public record Settings(long warmupMillis, long measureMillis, int latencyRate, l
     private Map<String, Long> toMap() {
         Map<String, Long> m = new LinkedHashMap<>();
         m.put("warmupMillis", warmupMillis);
+        m.put("warmupLimitMillis", warmupLimitMillis);
         m.put("measureMillis", measureMillis);
         m.put("latencyRate", (long) latencyRate);
         m.put("latencyWarmupMillis", latencyWarmupMillis);

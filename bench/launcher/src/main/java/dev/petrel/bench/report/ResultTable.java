@@ -4,6 +4,7 @@ import dev.petrel.bench.Results;
 import dev.petrel.bench.Settings;
 import dev.petrel.bench.WorkerMain;
 import dev.petrel.bench.provider.ProviderInfo;
+import dev.petrel.bench.scenario.JitWarmup;
 import dev.petrel.bench.scenario.Scenarios;
 import dev.petrel.bench.stats.Summary;
 import java.util.ArrayList;
@@ -76,6 +77,7 @@ public final class ResultTable {
                 .append(" Ratio = Petrel's median ÷ the peer's, on the same transport (for latency, unsent and heap, lower is better);")
                 .append(" only peers durable before confirm get one. FAIL = loss, duplicate, reordering or error (below).\n");
         appendMachine(out, results);
+        appendWarmup(out, results, providers, scenarios, settings);
         out.append(TargetReport.render(results, providers));
         appendFailures(out, results.failures());
         return out.toString();
@@ -137,6 +139,34 @@ public final class ResultTable {
                 .append(" GiB/s, 64-byte ping-pong p50 ")
                 .append(ping.map(s -> number(s.median())).orElse("—")).append(" µs. Artemis's journal buffer timeout: ")
                 .append(timeout.map(ResultTable::format).orElse("—")).append(" µs (the sync time's p10 in each round, or --sync-us).\n");
+    }
+
+    /** The longest warm-up per provider and the most compiling any measured part of it saw. */
+    private static void appendWarmup(StringBuilder out, Results results, List<ProviderInfo> providers,
+                                     List<String> scenarios, Settings settings) {
+        List<String> parts = new ArrayList<>();
+        for (ProviderInfo p : providers) {
+            double warmup = 0;
+            double compile = 0;
+            for (String scenario : scenarios) {
+                warmup = Math.max(warmup, results.summary(p.id(), scenario, JitWarmup.WARMUP_MILLIS).map(Summary::max).orElse(0.0));
+                compile = Math.max(compile, results.summary(p.id(), scenario, JitWarmup.MEASURED_COMPILE_MILLIS)
+                        .map(Summary::max).orElse(0.0));
+            }
+            if (warmup > 0) {
+                parts.add(p.label() + String.format(Locale.ROOT, " %.1f s (then at most %s ms)", warmup / 1000, number(compile)));
+            }
+        }
+        if (parts.isEmpty()) {
+            return;
+        }
+        String backlog = settings.backlogWarmup() > 0
+                ? number(settings.backlogWarmup()) + " messages filled and drained" : "no warm-up";
+        out.append("\nWarm-up: at least ").append(number(settings.warmupMillis())).append(" ms (the backlog: ")
+                .append(backlog).append("), then on until a second in which")
+                .append(" the JIT compilers were busy at most ").append(Math.round(JitWarmup.QUIET_SHARE * 100))
+                .append("%, or ").append(number(settings.warmupLimitMillis())).append(" ms. Longest warm-up, and the compilers'")
+                .append(" time in any measured part after it: ").append(String.join("; ", parts)).append(".\n");
     }
 
     private static void appendFailures(StringBuilder out, Map<String, List<String>> failures) {

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.LongAdder;
  * A backlog: {@code settings.backlog()} persistent messages sent with no consumer (transacted, commit
  * every 100), the worker's heap measured after a full GC, then the backlog drained by a transacted
  * consumer (commit every 100). Metrics {@code fill} and {@code drain} (msg/s) and {@code heapMiB}.
- * With {@code settings.backlogWarmup() > 0} a smaller backlog is filled and drained first, unmeasured.
+ * With {@code settings.backlogWarmup() > 0} a smaller backlog is filled and drained first, unmeasured,
+ * and again until the JIT is quiet ({@link JitWarmup}) or {@code settings.warmupLimitMillis()} has passed.
  * Both sides are transacted, so the provider's acknowledge mode plays no part.
  */
 public record BacklogScenario(String id) implements Scenario {
@@ -21,11 +22,15 @@ public record BacklogScenario(String id) implements Scenario {
 
     @Override
     public Map<String, Double> run(ConnectionFactory factory, int acknowledgeMode, Settings settings) throws Exception {
+        JitWarmup warmup = JitWarmup.start(settings.warmupLimitMillis());
         if (settings.backlogWarmup() > 0) {
-            fillAndDrain(factory, settings, settings.backlogWarmup(), new LinkedHashMap<>());
+            do {
+                fillAndDrain(factory, settings, settings.backlogWarmup(), new LinkedHashMap<>());
+            } while (warmup.keepWarming());
         }
         Map<String, Double> result = new LinkedHashMap<>();
         fillAndDrain(factory, settings, settings.backlog(), result);
+        warmup.report(result);
         return result;
     }
 

@@ -33,7 +33,8 @@ final class ConsumerLoop implements Runnable, AutoCloseable {
     private final String subscription;
     private final LongAdder deliveries;
     private final LongSamples latencies = new LongSamples();
-    private long latencyFromNanos = Long.MAX_VALUE;
+    /** Written by the scenario thread while the consumer runs. */
+    private volatile long latencyFromNanos = Long.MAX_VALUE;
     private volatile boolean stopped;
     private Connection connection;
     private Session session;
@@ -51,10 +52,12 @@ final class ConsumerLoop implements Runnable, AutoCloseable {
         this.deliveries = deliveries;
     }
 
-    /** Records end-to-end latency (now minus intended send time) of messages intended at or after {@code fromNanos}. */
-    ConsumerLoop recordingLatencyFrom(long fromNanos) {
+    /**
+     * Records end-to-end latency (now minus intended send time) of messages intended at or after
+     * {@code fromNanos}; may be called while the consumer runs, before {@code fromNanos}.
+     */
+    void recordLatencyFrom(long fromNanos) {
         this.latencyFromNanos = fromNanos;
-        return this;
     }
 
     LongSamples latencies() {

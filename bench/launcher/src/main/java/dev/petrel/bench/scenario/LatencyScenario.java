@@ -4,6 +4,7 @@ import dev.petrel.bench.Settings;
 import dev.petrel.bench.stats.LongSamples;
 import dev.petrel.bench.verify.SequenceLedger;
 import jakarta.jms.ConnectionFactory;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,9 @@ import java.util.concurrent.atomic.LongAdder;
  * messages behind it and shows in the tail. A producer that falls so far behind that part of its
  * schedule is still unsent at the end stops there; each unsent message counts with the latency it had
  * already accrued (end minus intended time), a lower bound, so falling behind is never hidden.
- * Metrics {@code p50}, {@code p99}, {@code p999} in µs, and {@code unsent} (messages).
+ * Samples are taken after the warm-up (at least {@code settings.latencyWarmupMillis()}, then on until
+ * the JIT is quiet: {@link JitWarmup}). Metrics {@code p50}, {@code p99}, {@code p999} in µs, and
+ * {@code unsent} (messages).
  */
 public record LatencyScenario(String id, int producers) implements Scenario {
 
@@ -27,17 +30,27 @@ public record LatencyScenario(String id, int producers) implements Scenario {
         try (ScenarioRun run = new ScenarioRun(id)) {
             long interval = producers * 1_000_000_000L / settings.latencyRate();
             long start = System.nanoTime() + 200_000_000L;
-            long measureFrom = start + settings.latencyWarmupMillis() * 1_000_000;
-            long end = measureFrom + settings.latencyMillis() * 1_000_000;
             ConsumerLoop consumer = run.startConsumer(
-                    new ConsumerLoop(factory, acknowledgeMode, target, 0, ledger, 0, null, new LongAdder())
-                            .recordingLatencyFrom(measureFrom));
+                    new ConsumerLoop(factory, acknowledgeMode, target, 0, ledger, 0, null, new LongAdder()));
+            List<ProducerLoop> paced = new ArrayList<>();
             for (int p = 0; p < producers; p++) {
                 long offset = p * interval / producers;
-                run.startProducer(new ProducerLoop(factory, target, p, true, 0, Long.MAX_VALUE, run.producerStop())
-                        .paced(start + offset, interval, end));
+                paced.add(run.startProducer(new ProducerLoop(factory, target, p, true, 0, Long.MAX_VALUE,
+                        run.producerStop()).paced(start + offset, interval)));
             }
+            JitWarmup warmup = JitWarmup.start(settings.warmupLimitMillis());
+            run.sleepWatching(settings.latencyWarmupMillis());
+            while (warmup.keepWarming()) {
+                run.sleepWatching(JitWarmup.STEP_MILLIS);
+            }
+            // both set before they pass, so no message intended after measureFrom escapes the record
+            long measureFrom = System.nanoTime() + 100_000_000L;
+            long end = measureFrom + settings.latencyMillis() * 1_000_000;
+            consumer.recordLatencyFrom(measureFrom);
+            paced.forEach(p -> p.endAt(end));
             run.sleepWatching((end - System.nanoTime()) / 1_000_000);
+            Map<String, Double> result = new LinkedHashMap<>();
+            warmup.report(result);
             long[] sent = run.joinProducers(settings.drainTimeoutMillis());
             run.drainAndVerify(List.of(ledger), sent, settings.drainTimeoutMillis());
             LongSamples latencies = consumer.latencies();
@@ -52,7 +65,6 @@ public record LatencyScenario(String id, int producers) implements Scenario {
                     unsent++;
                 }
             }
-            Map<String, Double> result = new LinkedHashMap<>();
             result.put("p50", latencies.percentile(0.50) / 1_000.0);
             result.put("p99", latencies.percentile(0.99) / 1_000.0);
             result.put("p999", latencies.percentile(0.999) / 1_000.0);

@@ -12,8 +12,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One producer on its own connection, numbering its messages 0, 1, 2, ... Sends until stopped, until
  * {@code limit} messages, or (paced) one message per {@code intervalNanos} from {@code startNanos}
- * until {@code endNanos}, each carrying its intended send time; a paced producer behind its schedule
- * sends flat out but stops at {@code endNanos}, leaving the rest of the schedule unsent. Transacted when {@code batch > 0}:
+ * until {@link #endAt}, each carrying its intended send time; a paced producer behind its schedule
+ * sends flat out but stops at the end, leaving the rest of the schedule unsent. Transacted when {@code batch > 0}:
  * commits every {@code batch} sends and once more at the end.
  *
  * <p>Threading: runs on its own thread; {@link #sent()} is read after that thread is joined.
@@ -28,7 +28,8 @@ final class ProducerLoop implements Runnable {
     private final AtomicBoolean stop;
     private long startNanos;
     private long intervalNanos;
-    private long endNanos;
+    /** Written by the scenario thread while the producer runs ({@link #endAt}). */
+    private volatile long endNanos = Long.MAX_VALUE;
     private volatile long sent;
 
     ProducerLoop(ConnectionFactory factory, Target target, int producerId, boolean persistent, int batch,
@@ -42,12 +43,16 @@ final class ProducerLoop implements Runnable {
         this.stop = stop;
     }
 
-    /** Paces the loop: message i is intended for {@code start + i * interval}; none at or after {@code end}. */
-    ProducerLoop paced(long start, long interval, long end) {
+    /** Paces the loop: message i is intended for {@code start + i * interval}, until {@link #endAt}. */
+    ProducerLoop paced(long start, long interval) {
         this.startNanos = start;
         this.intervalNanos = interval;
-        this.endNanos = end;
         return this;
+    }
+
+    /** A paced producer sends no message intended at or after {@code end}; may be called while it runs, before {@code end}. */
+    void endAt(long end) {
+        this.endNanos = end;
     }
 
     /** Messages confirmed sent (committed, when transacted): sequence numbers 0..sent-1. */

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Producers send 1 KiB messages flat out, consumers receive; after the warm-up, deliveries per second
+ * Producers send 1 KiB messages flat out, consumers receive; after the warm-up (at least
+ * {@code settings.warmupMillis()}, then on until the JIT is quiet: {@link JitWarmup}), deliveries per second
  * over the measured window (metric {@code rate}; a topic counts each subscriber's copy). Then producers
  * stop, every message must arrive, and every delivery is checked.
  *
@@ -50,15 +51,20 @@ public record ThroughputScenario(String id, boolean topic, boolean persistent, i
                 run.startProducer(new ProducerLoop(factory, target, p, persistent, batch, Long.MAX_VALUE,
                         run.producerStop()));
             }
+            JitWarmup warmup = JitWarmup.start(settings.warmupLimitMillis());
             run.sleepWatching(settings.warmupMillis());
+            while (warmup.keepWarming()) {
+                run.sleepWatching(JitWarmup.STEP_MILLIS);
+            }
             long before = deliveries.sum();
             long start = System.nanoTime();
             run.sleepWatching(settings.measureMillis());
             long after = deliveries.sum();
             long end = System.nanoTime();
+            Map<String, Double> result = new LinkedHashMap<>();
+            warmup.report(result);
             long[] sent = run.stopProducers();
             run.drainAndVerify(ledgers, sent, settings.drainTimeoutMillis());
-            Map<String, Double> result = new LinkedHashMap<>();
             result.put("rate", (after - before) * 1e9 / (end - start));
             return result;
         }

@@ -1,0 +1,79 @@
+package dev.petrel.bench.scenario;
+
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+
+/**
+ * Says when a warm-up has warmed the JVM: the provider, its clients and (for Petrel) H2 are several
+ * thousand methods that the JIT compiles for ten seconds and more after a worker starts, and on a
+ * two-core machine the C2 compiler thread takes most of a core from the provider while it does. A
+ * fixed warm-up measured compilation as much as the provider. The warm-up goes on in steps until a
+ * step in which the compilers spent at most {@link #QUIET_SHARE} of the step compiling, or until its
+ * limit. Every provider gets the same rule. Each scenario reports how long its warm-up took and how
+ * long the compilers still worked during its measured part ({@link #report}); the results table
+ * prints both.
+ *
+ * <p>Threading: the scenario thread.
+ */
+public final class JitWarmup {
+    /** Metric: how long the warm-up took. */
+    public static final String WARMUP_MILLIS = "warmupMillis";
+    /** Metric: compiler time (all compiler threads) during the measured part. */
+    public static final String MEASURED_COMPILE_MILLIS = "measuredCompileMillis";
+    /** A step counts as quiet when the compilers spent at most this share of it compiling (all compiler threads together). */
+    public static final double QUIET_SHARE = 0.05;
+    /** How long a throughput scenario warms per step after its minimum warm-up. */
+    static final long STEP_MILLIS = 1_000;
+
+    private final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+    private final long startNanos = System.nanoTime();
+    private final long limitNanos;
+    private long stepStartNanos = startNanos;
+    private long stepStartCompileMillis;
+    private long warmupNanos = -1;
+    private long measureStartCompileMillis;
+
+    private JitWarmup(long limitMillis) {
+        this.limitNanos = limitMillis * 1_000_000;
+        this.stepStartCompileMillis = compileMillis();
+    }
+
+    /** Starts timing a warm-up that may last up to {@code limitMillis}. */
+    static JitWarmup start(long limitMillis) {
+        return new JitWarmup(limitMillis);
+    }
+
+    /**
+     * Whether to warm for another step: the step that just ended was not quiet and the limit has not
+     * passed. Starts the next step.
+     */
+    boolean keepWarming() {
+        long now = System.nanoTime();
+        long compiled = compileMillis();
+        double share = (compiled - stepStartCompileMillis) * 1e6 / Math.max(1, now - stepStartNanos);
+        boolean more = share > QUIET_SHARE && now - startNanos < limitNanos;
+        if (!more) {
+            warmupNanos = now - startNanos;
+            measureStartCompileMillis = compiled;
+        }
+        stepStartNanos = now;
+        stepStartCompileMillis = compiled;
+        return more;
+    }
+
+    /**
+     * Adds {@link #WARMUP_MILLIS} and {@link #MEASURED_COMPILE_MILLIS} (the compilers' time since the
+     * warm-up ended) to a scenario's metrics; call when the measured part ends.
+     */
+    void report(Map<String, Double> metrics) {
+        if (warmupNanos >= 0) {
+            metrics.put(WARMUP_MILLIS, warmupNanos / 1e6);
+            metrics.put(MEASURED_COMPILE_MILLIS, (double) (compileMillis() - measureStartCompileMillis));
+        }
+    }
+
+    private long compileMillis() {
+        return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : 0;
+    }
+}
