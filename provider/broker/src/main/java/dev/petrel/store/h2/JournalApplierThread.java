@@ -24,7 +24,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>A transaction gathers the groups of a window of up to {@link #APPLY_WINDOW_NANOS} (less when a
  * reader waits for H2, the window holds a quarter of the lag limit, the lag passes half of it, or the
  * store closes), and {@link OperationNetting} drops what the window both added and removed: while
- * consumers keep up, most messages never reach H2.
+ * consumers keep up, most messages never reach H2. Within a window's length of a read, the window
+ * closes as soon as no group is waiting: a pager's every read waits for H2 to hold all confirmed
+ * acknowledgements, and a window held open until the read came made the drain of a backlog run the
+ * applier's deletes and the pager's reads one after the other instead of side by side.
  *
  * <p>Threading: {@link #enqueue}, {@link #awaitRoom} and {@link #close} from the store writer thread;
  * {@link #awaitApplied} from any thread. If applying fails the thread stops applying; the journal
@@ -61,6 +64,8 @@ final class JournalApplierThread {
     private volatile boolean idle;
     /** The highest journal position a reader waits for H2 to reach; the window closes once it is gathered. */
     private volatile long wanted = -1;
+    /** When a reader last asked for H2 to catch up ({@link System#nanoTime()}); see {@link #gather}. */
+    private volatile long readAt = System.nanoTime() - 2 * APPLY_WINDOW_NANOS;
     private final Thread thread;
     private final Object monitor = new Object();
     /** Guarded by monitor. */
@@ -125,6 +130,7 @@ final class JournalApplierThread {
     /** Waits until H2 holds every journal record before {@code position}. */
     void awaitApplied(long position, long timeoutMillis) throws StoreException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        readAt = System.nanoTime();
         synchronized (monitor) {
             if (appliedPosition < position) {
                 wanted = Math.max(wanted, position);
@@ -194,9 +200,9 @@ final class JournalApplierThread {
 
     /**
      * Adds the groups that arrive within the window to the transaction, ending it early once a
-     * waiting reader's position is in it, it holds a quarter of the lag limit or the lag passes half
-     * of it; returns whether the store is closing (everything before the close is in the transaction
-     * then).
+     * waiting reader's position is in it, it holds a quarter of the lag limit, the lag passes half
+     * of it, or no group is waiting and a reader read within the window's length; returns whether
+     * the store is closing (everything before the close is in the transaction then).
      */
     private boolean gather(List<Applied> transaction, int operations, long bytes, long end) {
         long deadline = System.nanoTime() + APPLY_WINDOW_NANOS;
@@ -207,8 +213,9 @@ final class JournalApplierThread {
             }
             Applied next = queue.poll();
             if (next == null) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
+                long now = System.nanoTime();
+                long left = deadline - now;
+                if (left <= 0 || now - readAt < APPLY_WINDOW_NANOS) {
                     return false;
                 }
                 parkFor(left);

@@ -34,15 +34,7 @@ class JournaledH2MessageStoreTest extends MessageStoreContractTest {
     @Test
     void aMessageAcknowledgedAFewHundredMillisecondsAfterItsSendNeverReachesH2() throws Exception {
         try (H2MessageStore store = store()) {
-            store.open();
-            await(store.write(StoreTestSupport.addQueue(1, "q")));
-            // the queue's row reaches H2 first, so the applier is idle when the message comes
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (store.h2OperationCount() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            long before = store.h2OperationCount();
-            assertTrue(before > 0, "the queue's row never reached H2");
+            long before = openWithQueue1InH2(store);
 
             await(store.write(StoreTestSupport.send(1, 7)));
             Thread.sleep(300);
@@ -52,5 +44,41 @@ class JournaledH2MessageStoreTest extends MessageStoreContractTest {
             assertEquals(before, store.h2OperationCount(),
                     "a message sent and removed 300 ms apart (one applier window) was written to H2");
         }
+    }
+
+    @Test
+    void whileAReaderIsPagingWritesReachH2WithoutWaitingForTheWindowToClose() throws Exception {
+        try (H2MessageStore store = store()) {
+            long before = openWithQueue1InH2(store);
+            assertEquals(0, store.readReferences(1, 0, 10).size());
+
+            long sent = System.nanoTime();
+            await(store.write(StoreTestSupport.send(1, 7)));
+            long windowEnd = sent + JournalApplierThread.APPLY_WINDOW_NANOS;
+            while (store.h2OperationCount() == before && System.nanoTime() < windowEnd) {
+                Thread.sleep(5);
+            }
+            long waited = System.nanoTime() - sent;
+
+            assertTrue(store.h2OperationCount() > before && waited < JournalApplierThread.APPLY_WINDOW_NANOS / 2,
+                    "a write after a read reached H2 only after " + waited / 1_000_000 + " ms; the applier held"
+                            + " its window open although a reader was paging");
+        }
+    }
+
+    /**
+     * Opens the store and adds store queue 1, then waits until its row is in H2, so that the applier is
+     * idle when the test's writes come; returns the operations H2 has had so far.
+     */
+    private long openWithQueue1InH2(H2MessageStore store) throws Exception {
+        store.open();
+        await(store.write(StoreTestSupport.addQueue(1, "q")));
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (store.h2OperationCount() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        long before = store.h2OperationCount();
+        assertTrue(before > 0, "the queue's row never reached H2");
+        return before;
     }
 }
