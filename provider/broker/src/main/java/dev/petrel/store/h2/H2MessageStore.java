@@ -238,16 +238,16 @@ public final class H2MessageStore implements MessageStore {
 
     @Override
     public List<StoredReference> readReferences(long storeQueueId, long afterMessageId, int max) throws StoreException {
-        return read(READ_REFERENCES, storeQueueId, afterMessageId, max, "after");
+        return read(true, storeQueueId, afterMessageId, max);
     }
 
     @Override
     public List<StoredReference> readReferencesBefore(long storeQueueId, long beforeMessageId, int max)
             throws StoreException {
-        return read(READ_REFERENCES_BEFORE, storeQueueId, beforeMessageId, max, "before");
+        return read(false, storeQueueId, beforeMessageId, max);
     }
 
-    private List<StoredReference> read(String query, long storeQueueId, long boundary, int max, String side)
+    private List<StoredReference> read(boolean ascending, long storeQueueId, long boundary, int max)
             throws StoreException {
         if (max <= 0) {
             throw new StoreException("max must be positive, was " + max + " (store queue " + storeQueueId + ")");
@@ -255,31 +255,53 @@ public final class H2MessageStore implements MessageStore {
         if (state != State.OPEN) {
             throw new StoreException("store at " + directory + " is not open (state " + state + ")");
         }
-        if (journal != null) {
-            applier.awaitApplied(journal.confirmedPosition(), READ_CATCH_UP_MILLIS);
+        if (journal == null) {
+            return query(ascending, storeQueueId, boundary, max).references();
         }
+        // an ascending read usually needs nothing H2 lacks (UnappliedGroups); a descending one always waits
+        UnappliedGroups.ReadCheck check = ascending ? applier.readCheck(storeQueueId, boundary) : null;
+        if (check != null && !check.mustWait()) {
+            Rows rows = query(true, storeQueueId, boundary, max);
+            if (!check.mayMiss(rows.lastId(), rows.count() == max)) {
+                return rows.references();
+            }
+        }
+        applier.awaitApplied(journal.confirmedPosition(), READ_CATCH_UP_MILLIS);
+        return query(ascending, storeQueueId, boundary, max).references();
+    }
+
+    /** What a query returned: the references with a message row, and how many rows and the last id it read. */
+    private record Rows(List<StoredReference> references, int count, long lastId) {
+    }
+
+    private Rows query(boolean ascending, long storeQueueId, long boundary, int max) throws StoreException {
         List<StoredReference> references = new ArrayList<>(Math.min(max, 1024));
+        int count = 0;
+        long lastId = boundary;
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement p = connection.prepareStatement(query)) {
+             PreparedStatement p = connection.prepareStatement(ascending ? READ_REFERENCES : READ_REFERENCES_BEFORE)) {
             p.setLong(1, storeQueueId);
             p.setLong(2, boundary);
             p.setInt(3, max);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
+                    count++;
+                    lastId = r.getLong(1);
                     byte[] encoded = r.getBytes(4);
                     if (encoded == null) {
                         LOG.warn("store at {}: store queue {} references message {}, which has no row in"
-                                + " PETREL_MESSAGE; the reference is skipped", directory, storeQueueId, r.getLong(1));
+                                + " PETREL_MESSAGE; the reference is skipped", directory, storeQueueId, lastId);
                         continue;
                     }
-                    references.add(new StoredReference(r.getLong(1), r.getInt(2), r.getInt(3), encoded));
+                    references.add(new StoredReference(lastId, r.getInt(2), r.getInt(3), encoded));
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("reading references of store queue " + storeQueueId + " " + side + " message "
+            throw new StoreException("reading references of store queue " + storeQueueId + (ascending ? " after" : " before")
+                    + " message "
                     + boundary + " from PETREL_REFERENCE at " + directory + " failed: " + e, e);
         }
-        return references;
+        return new Rows(references, count, lastId);
     }
 
     @Override
@@ -332,6 +354,11 @@ public final class H2MessageStore implements MessageStore {
         } else {
             h2Writer.failAtOperation(n);
         }
+    }
+
+    /** Test hook (journal only): the applier applies nothing more to H2 until {@code release} opens. */
+    void holdApplyingUntil(java.util.concurrent.CountDownLatch release) {
+        applier.holdApplyingUntil(release);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -22,12 +23,11 @@ import java.util.concurrent.locks.LockSupport;
  * the segments before that position.
  *
  * <p>A transaction gathers the groups of a window of up to {@link #APPLY_WINDOW_NANOS} (less when a
- * reader waits for H2, the window holds a quarter of the lag limit, the lag passes half of it, or the
- * store closes), and {@link OperationNetting} drops what the window both added and removed: while
- * consumers keep up, most messages never reach H2. Within a window's length of a read, the window
- * closes as soon as no group is waiting: a pager's every read waits for H2 to hold all confirmed
- * acknowledgements, and a window held open until the read came made the drain of a backlog run the
- * applier's deletes and the pager's reads one after the other instead of side by side.
+ * reader waits for H2, the window holds a quarter of the lag limit, the lag passes half of it, it
+ * removes {@link #MAX_KEPT_REMOVALS} references it did not add, or the store closes), and
+ * {@link OperationNetting} drops what the window both added and removed: while consumers keep up,
+ * most messages never reach H2. Readers wait for it only when H2 lacks what they need
+ * ({@link UnappliedGroups}).
  *
  * <p>Threading: {@link #enqueue}, {@link #awaitRoom} and {@link #close} from the store writer thread;
  * {@link #awaitApplied} from any thread. If applying fails the thread stops applying; the journal
@@ -36,6 +36,13 @@ import java.util.concurrent.locks.LockSupport;
 final class JournalApplierThread {
     private static final Logger LOG = LoggerFactory.getLogger(JournalApplierThread.class);
     private static final int MAX_TRANSACTION_OPERATIONS = 50_000;
+    /**
+     * A window closes once it removes this many references it did not add. H2 keeps each removed row,
+     * 1 KiB message and all, in the open transaction, and rewrites the pages holding them every time
+     * it stores unsaved pages before the commit: a backlog's drain applied in windows of a second
+     * spent half the applier's time re-serialising deleted messages and drained at half the rate.
+     */
+    static final int MAX_KEPT_REMOVALS = 2_048;
     /** At most this long between H2 syncs while anything applied is unsynced; see {@link H2MessageStore}. */
     static final long SYNC_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     /**
@@ -58,14 +65,14 @@ final class JournalApplierThread {
     private final JournalWriter journal;
     private final long syncEveryBytes;
     private final long maxLagBytes;
+    /** The groups handed over and not yet committed in H2, summarised for readers. */
+    private final UnappliedGroups unapplied = new UnappliedGroups();
     /** Groups handed over; the applier is unparked only when it must act, not for every group. */
     private final Queue<Applied> queue = new ConcurrentLinkedQueue<>();
     /** The applier waits for a first group (so {@link #enqueue} must wake it). */
     private volatile boolean idle;
     /** The highest journal position a reader waits for H2 to reach; the window closes once it is gathered. */
     private volatile long wanted = -1;
-    /** When a reader last asked for H2 to catch up ({@link System#nanoTime()}); see {@link #gather}. */
-    private volatile long readAt = System.nanoTime() - 2 * APPLY_WINDOW_NANOS;
     private final Thread thread;
     private final Object monitor = new Object();
     /** Guarded by monitor. */
@@ -75,6 +82,8 @@ final class JournalApplierThread {
     private long syncedPosition;
     private long syncedAt = System.nanoTime();
     private volatile long h2Syncs;
+    /** Test hook: while not null and closed, the applier waits before applying. */
+    private volatile CountDownLatch hold;
     /** Operations written to H2, i.e. what netting kept (written by the applier thread only). */
     private volatile long h2Operations;
 
@@ -114,8 +123,9 @@ final class JournalApplierThread {
         }
     }
 
-    /** Hands over a group the journal holds up to {@code endPosition}. */
+    /** Hands over a group the journal holds up to {@code endPosition}; call before the group is confirmed. */
     void enqueue(List<StoreBatch> group, long endPosition, long bytes, int operations) {
+        unapplied.add(group, endPosition);
         boolean pastHalf;
         synchronized (monitor) {
             pendingBytes += bytes;
@@ -127,10 +137,26 @@ final class JournalApplierThread {
         }
     }
 
+    /**
+     * What a read of {@code storeQueueId}'s references after message id {@code after} must do (see
+     * {@link UnappliedGroups}); call before the read's query. Fails if the applier stopped.
+     */
+    UnappliedGroups.ReadCheck readCheck(long storeQueueId, long after) throws StoreException {
+        StoreException stopped = failure();
+        if (stopped != null) {
+            throw cannotRead(stopped);
+        }
+        return unapplied.check(storeQueueId, after);
+    }
+
+    private StoreException cannotRead(StoreException stopped) {
+        return new StoreException("the store at " + location + " cannot read: applying the journal to H2 failed: "
+                + stopped.getMessage(), stopped);
+    }
+
     /** Waits until H2 holds every journal record before {@code position}. */
     void awaitApplied(long position, long timeoutMillis) throws StoreException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        readAt = System.nanoTime();
         synchronized (monitor) {
             if (appliedPosition < position) {
                 wanted = Math.max(wanted, position);
@@ -138,8 +164,7 @@ final class JournalApplierThread {
             }
             while (appliedPosition < position) {
                 if (failure != null) {
-                    throw new StoreException("the store at " + location + " cannot read: applying the journal to"
-                            + " H2 failed: " + failure.getMessage(), failure);
+                    throw cannotRead(failure);
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
@@ -182,8 +207,10 @@ final class JournalApplierThread {
                 break;
             }
             transaction.add(first);
-            closing = gather(transaction, first.operations, first.bytes, first.endPosition);
-            if (!apply(transaction)) {
+            OperationNetting netting = new OperationNetting();
+            netting.addAll(first.group);
+            closing = gather(transaction, netting, first.operations, first.bytes, first.endPosition);
+            if (!apply(transaction, netting)) {
                 return;
             }
             transaction.clear();
@@ -201,21 +228,21 @@ final class JournalApplierThread {
     /**
      * Adds the groups that arrive within the window to the transaction, ending it early once a
      * waiting reader's position is in it, it holds a quarter of the lag limit, the lag passes half
-     * of it, or no group is waiting and a reader read within the window's length; returns whether
-     * the store is closing (everything before the close is in the transaction then).
+     * of it, or it removes {@link #MAX_KEPT_REMOVALS} references it did not add; returns whether the
+     * store is closing (everything before the close is in the transaction then).
      */
-    private boolean gather(List<Applied> transaction, int operations, long bytes, long end) {
+    private boolean gather(List<Applied> transaction, OperationNetting netting, int operations, long bytes, long end) {
         long deadline = System.nanoTime() + APPLY_WINDOW_NANOS;
-        while (operations < MAX_TRANSACTION_OPERATIONS && bytes < maxLagBytes / 4 && !lagPastHalf()) {
+        while (operations < MAX_TRANSACTION_OPERATIONS && bytes < maxLagBytes / 4 && !lagPastHalf()
+                && netting.keptRemovals() < MAX_KEPT_REMOVALS) {
             long reader = wanted;
             if (reader >= 0 && end >= reader) {
                 return false;
             }
             Applied next = queue.poll();
             if (next == null) {
-                long now = System.nanoTime();
-                long left = deadline - now;
-                if (left <= 0 || now - readAt < APPLY_WINDOW_NANOS) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
                     return false;
                 }
                 parkFor(left);
@@ -225,6 +252,7 @@ final class JournalApplierThread {
                 return true;
             }
             transaction.add(next);
+            netting.addAll(next.group);
             operations += next.operations;
             bytes += next.bytes;
             end = next.endPosition;
@@ -246,19 +274,29 @@ final class JournalApplierThread {
     }
 
 
-    private boolean apply(List<Applied> transaction) {
+    void holdApplyingUntil(CountDownLatch release) {
+        hold = release;
+    }
+
+    private boolean apply(List<Applied> transaction, OperationNetting netted) {
+        CountDownLatch held = hold;
+        if (held != null) {
+            try {
+                held.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         long end = transaction.get(transaction.size() - 1).endPosition;
         long bytes = 0;
         try {
-            List<StoreBatch> batches = new ArrayList<>();
             for (Applied applied : transaction) {
-                batches.addAll(applied.group);
                 bytes += applied.bytes;
             }
-            OperationNetting netted = OperationNetting.of(batches);
             List<StoreOperation> kept = netted.operations();
             writer.applyOperations(kept, netted.maxMessageId());
             writer.commit(end);
+            unapplied.applied(end);
             h2Operations += kept.size();
         } catch (SQLException | RuntimeException e) {
             writer.rollbackAfter(e);

@@ -37,16 +37,30 @@ final class OperationNetting {
     private final Map<Long, int[]> references = new HashMap<>();
     private long maxMessageId = -1;
     private int dropped;
+    private int keptRemovals;
 
     /** Nets the groups' operations, in order. */
     static OperationNetting of(List<StoreBatch> batches) {
         OperationNetting netting = new OperationNetting();
+        netting.addAll(batches);
+        return netting;
+    }
+
+    /** Adds the next groups' operations, in order. */
+    void addAll(List<StoreBatch> batches) {
         for (StoreBatch batch : batches) {
             for (StoreOperation operation : batch.operations()) {
-                netting.add(operation);
+                add(operation);
             }
         }
-        return netting;
+    }
+
+    /**
+     * How many removals so far remove a reference this window did not add: each is an H2 delete of a
+     * row (and often its 1 KiB message) that the window's transaction holds until it commits.
+     */
+    int keptRemovals() {
+        return keptRemovals;
     }
 
     private void add(StoreOperation operation) {
@@ -80,6 +94,7 @@ final class OperationNetting {
             Integer added = liveAdds.remove(key);
             if (added == null) {
                 kept.add(operation);
+                keptRemovals++;
                 return;
             }
             drop(added);

@@ -2,11 +2,21 @@ package dev.petrel.store.h2;
 
 import dev.petrel.store.StoreBatch;
 import dev.petrel.store.StoreOperation;
+import dev.petrel.store.StoreException;
+import dev.petrel.store.StoredReference;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The store with the journal in front of H2, with small segments so that they roll and recycle. */
@@ -47,23 +57,121 @@ class JournaledH2MessageStoreTest extends MessageStoreContractTest {
     }
 
     @Test
-    void whileAReaderIsPagingWritesReachH2WithoutWaitingForTheWindowToClose() throws Exception {
-        try (H2MessageStore store = store()) {
-            long before = openWithQueue1InH2(store);
-            assertEquals(0, store.readReferences(1, 0, 10).size());
+    void aWindowThatRemovesManyMessagesAlreadyInH2IsAppliedWithoutWaitingForItsEnd() throws Exception {
+        // a lag limit large enough that these removals do not close the window by size
+        try (H2MessageStore store = new H2MessageStore(H2StoreConfig.builder(directory).journal(true)
+                .maxApplyLagBytes(64L << 20).build())) {
+            openWithQueue1InH2(store);
+            int count = JournalApplierThread.MAX_KEPT_REMOVALS;
+            StoreBatch sends = new StoreBatch();
+            StoreBatch removals = new StoreBatch();
+            for (long id = 1; id <= count; id++) {
+                sends.addAll(StoreTestSupport.send(1, id).operations());
+                removals.add(new StoreOperation.RemoveReference(1, id));
+            }
+            await(store.write(sends));
+            assertEquals(count, store.readReferences(1, 0, count + 1).size());
+            long before = store.h2OperationCount();
 
-            long sent = System.nanoTime();
-            await(store.write(StoreTestSupport.send(1, 7)));
-            long windowEnd = sent + JournalApplierThread.APPLY_WINDOW_NANOS;
+            long removed = System.nanoTime();
+            await(store.write(removals));
+            long windowEnd = removed + JournalApplierThread.APPLY_WINDOW_NANOS;
             while (store.h2OperationCount() == before && System.nanoTime() < windowEnd) {
                 Thread.sleep(5);
             }
-            long waited = System.nanoTime() - sent;
+            long waited = System.nanoTime() - removed;
 
             assertTrue(store.h2OperationCount() > before && waited < JournalApplierThread.APPLY_WINDOW_NANOS / 2,
-                    "a write after a read reached H2 only after " + waited / 1_000_000 + " ms; the applier held"
-                            + " its window open although a reader was paging");
+                    count + " removals reached H2 only after " + waited / 1_000_000 + " ms: the applier held"
+                            + " H2's deletions of rows it had written before in a transaction open for its whole window");
         }
+    }
+
+    @Test
+    void aReadOfTheBacklogsHeadDoesNotWaitForTheApplierToApplyNewerSends() throws Exception {
+        try (H2MessageStore store = store()) {
+            openWithFiveMessagesInH2(store);
+            CountDownLatch release = new CountDownLatch(1);
+            store.holdApplyingUntil(release);
+            try {
+                await(store.write(StoreTestSupport.send(1, 100)));
+
+                List<StoredReference> head = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                        () -> store.readReferences(1, 0, 3));
+                assertEquals(List.of(1L, 2L, 3L), ids(head));
+
+                // a page shorter than asked may lack message 100: that read waits for the applier
+                CompletableFuture<List<StoredReference>> all = readInThread(store, 0, 10);
+                Thread.sleep(300);
+                assertFalse(all.isDone(), "a read that may miss an unapplied send did not wait for the applier");
+                release.countDown();
+                assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 100L), ids(all.get(30, TimeUnit.SECONDS)));
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
+    @Test
+    void aReadNeverReturnsAMessageWhoseRemovalIsConfirmedButNotYetInH2() throws Exception {
+        try (H2MessageStore store = store()) {
+            openWithFiveMessagesInH2(store);
+            CountDownLatch release = new CountDownLatch(1);
+            store.holdApplyingUntil(release);
+            try {
+                await(store.write(new StoreBatch().add(new StoreOperation.RemoveReference(1, 4))));
+
+                CompletableFuture<List<StoredReference>> read = readInThread(store, 0, 10);
+                Thread.sleep(300);
+                assertFalse(read.isDone(), "a read past an unapplied removal did not wait for the applier");
+                release.countDown();
+                assertEquals(List.of(1L, 2L, 3L, 5L), ids(read.get(30, TimeUnit.SECONDS)));
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
+    @Test
+    void removalsBelowWhereAReadStartsDoNotMakeItWait() throws Exception {
+        try (H2MessageStore store = store()) {
+            openWithFiveMessagesInH2(store);
+            CountDownLatch release = new CountDownLatch(1);
+            store.holdApplyingUntil(release);
+            try {
+                await(store.write(new StoreBatch().add(new StoreOperation.RemoveReference(1, 1))
+                        .add(new StoreOperation.RemoveReference(1, 2))));
+
+                List<StoredReference> rest = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                        () -> store.readReferences(1, 2, 10));
+                assertEquals(List.of(3L, 4L, 5L), ids(rest));
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
+    /** Opens the store with store queue 1 holding messages 1–5, all of them in H2. */
+    private void openWithFiveMessagesInH2(H2MessageStore store) throws Exception {
+        openWithQueue1InH2(store);
+        for (long id = 1; id <= 5; id++) {
+            await(store.write(StoreTestSupport.send(1, id)));
+        }
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), ids(store.readReferences(1, 0, 10)));
+    }
+
+    private static CompletableFuture<List<StoredReference>> readInThread(H2MessageStore store, long after, int max) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return store.readReferences(1, after, max);
+            } catch (StoreException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    private static List<Long> ids(List<StoredReference> references) {
+        return references.stream().map(StoredReference::messageId).toList();
     }
 
     /**

@@ -40,6 +40,15 @@ class OperationNettingTest {
     }
 
     @Test
+    void onlyRemovalsOfReferencesAddedBeforeTheWindowCountAsKept() {
+        OperationNetting netting = OperationNetting.of(List.of(new StoreBatch().addAll(List.of(
+                M2, new AddReference(7, 2, 4, 0), new RemoveReference(7, 2), new RemoveReference(7, 99)))));
+        netting.addAll(List.of(new StoreBatch().add(new RemoveReference(8, 98))));
+
+        assertEquals(2, netting.keptRemovals());
+    }
+
+    @Test
     void aDeliveryCountUpdateOfAReferenceFromBeforeTheWindowIsApplied() {
         UpdateDeliveryCount update = new UpdateDeliveryCount(7, 99, 3);
         assertEquals(List.of(update), net(update));
