@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,7 +36,12 @@ final class MessageMemory {
     private final AtomicLong used = new AtomicLong();
     /** Guarded by this. */
     private final ArrayDeque<Held> held = new ArrayDeque<>();
+    /** Guarded by this: sends taken off {@link #held} whose admission has not yet run. */
+    private int admitting;
+    /** Held or being admitted: a new send must queue behind them. */
     private volatile boolean anyHeld;
+    /** Calls of {@link #admit} not yet served; only the call that raises it from 0 admits (one thread at a time). */
+    private final AtomicInteger admitCalls = new AtomicInteger();
     /** Guarded by this: an episode of holding is under way (its WARN was logged). */
     private boolean episode;
     private long heldInEpisode;
@@ -73,8 +79,8 @@ final class MessageMemory {
     }
 
     /** Reserves at once if there is room and nothing is held before; false otherwise (nothing reserved). */
-    boolean tryReserve(long bytes) {
-        return !anyHeld && tryAdd(bytes);
+    synchronized boolean tryReserve(long bytes) {
+        return held.isEmpty() && admitting == 0 && tryAdd(bytes);
     }
 
     /**
@@ -85,7 +91,7 @@ final class MessageMemory {
     CompletableFuture<Void> reserve(long bytes, String what) {
         Held h;
         synchronized (this) {
-            if (held.isEmpty() && tryAdd(bytes)) {
+            if (held.isEmpty() && admitting == 0 && tryAdd(bytes)) {
                 return CompletableFuture.completedFuture(null);
             }
             if (waitMillis == 0 || bytes > limit) {
@@ -134,19 +140,40 @@ final class MessageMemory {
         return true;
     }
 
+    /**
+     * Admits held sends that now fit, first come first served, on one thread at a time: a send's
+     * admission publishes it, so two threads admitting at once could publish a producer's later
+     * send before its earlier one (seen as reordered non-persistent topic messages over tcp). A call
+     * while another thread admits leaves the work to that thread, which looks again before it stops.
+     */
     private void admit() {
-        List<Held> admitted = new ArrayList<>();
-        synchronized (this) {
-            while (!held.isEmpty() && tryAdd(held.peekFirst().bytes)) {
-                admitted.add(held.pollFirst());
-            }
-            endEpisodeIfClear();
+        if (admitCalls.getAndIncrement() != 0) {
+            return;
         }
-        for (Held h : admitted) {
-            if (h.timeout != null) {
-                h.timeout.cancel(false);
+        int calls = 1;
+        while (true) {
+            List<Held> admitted = new ArrayList<>();
+            synchronized (this) {
+                while (!held.isEmpty() && tryAdd(held.peekFirst().bytes)) {
+                    admitted.add(held.pollFirst());
+                }
+                admitting += admitted.size();
+                endEpisodeIfClear();
             }
-            h.admitted.complete(null);
+            for (Held h : admitted) {
+                if (h.timeout != null) {
+                    h.timeout.cancel(false);
+                }
+                h.admitted.complete(null);
+                synchronized (this) {
+                    admitting--;
+                    endEpisodeIfClear();
+                }
+            }
+            calls = admitCalls.addAndGet(-calls);
+            if (calls == 0) {
+                return;
+            }
         }
     }
 
@@ -164,7 +191,7 @@ final class MessageMemory {
 
     /** Guarded by this. */
     private void endEpisodeIfClear() {
-        anyHeld = !held.isEmpty();
+        anyHeld = !held.isEmpty() || admitting > 0;
         if (!anyHeld && episode) {
             episode = false;
             LOG.info("broker '{}': memory below its limit of {} bytes again; {} held send(s) in that episode",
