@@ -91,9 +91,7 @@ class JournaledH2MessageStoreTest extends MessageStoreContractTest {
     void aReadOfTheBacklogsHeadDoesNotWaitForTheApplierToApplyNewerSends() throws Exception {
         try (H2MessageStore store = store()) {
             openWithFiveMessagesInH2(store);
-            CountDownLatch release = new CountDownLatch(1);
-            store.holdApplyingUntil(release);
-            try {
+            whileApplierHeld(store, release -> {
                 await(store.write(StoreTestSupport.send(1, 100)));
 
                 List<StoredReference> head = assertTimeoutPreemptively(Duration.ofSeconds(5),
@@ -106,9 +104,7 @@ class JournaledH2MessageStoreTest extends MessageStoreContractTest {
                 assertFalse(all.isDone(), "a read that may miss an unapplied send did not wait for the applier");
                 release.countDown();
                 assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 100L), ids(all.get(30, TimeUnit.SECONDS)));
-            } finally {
-                release.countDown();
-            }
+            });
         }
     }
 
@@ -116,9 +112,7 @@ class JournaledH2MessageStoreTest extends MessageStoreContractTest {
     void aReadNeverReturnsAMessageWhoseRemovalIsConfirmedButNotYetInH2() throws Exception {
         try (H2MessageStore store = store()) {
             openWithFiveMessagesInH2(store);
-            CountDownLatch release = new CountDownLatch(1);
-            store.holdApplyingUntil(release);
-            try {
+            whileApplierHeld(store, release -> {
                 await(store.write(new StoreBatch().add(new StoreOperation.RemoveReference(1, 4))));
 
                 CompletableFuture<List<StoredReference>> read = readInThread(store, 0, 10);
@@ -126,9 +120,7 @@ class JournaledH2MessageStoreTest extends MessageStoreContractTest {
                 assertFalse(read.isDone(), "a read past an unapplied removal did not wait for the applier");
                 release.countDown();
                 assertEquals(List.of(1L, 2L, 3L, 5L), ids(read.get(30, TimeUnit.SECONDS)));
-            } finally {
-                release.countDown();
-            }
+            });
         }
     }
 
@@ -136,19 +128,30 @@ class JournaledH2MessageStoreTest extends MessageStoreContractTest {
     void removalsBelowWhereAReadStartsDoNotMakeItWait() throws Exception {
         try (H2MessageStore store = store()) {
             openWithFiveMessagesInH2(store);
-            CountDownLatch release = new CountDownLatch(1);
-            store.holdApplyingUntil(release);
-            try {
+            whileApplierHeld(store, release -> {
                 await(store.write(new StoreBatch().add(new StoreOperation.RemoveReference(1, 1))
                         .add(new StoreOperation.RemoveReference(1, 2))));
 
                 List<StoredReference> rest = assertTimeoutPreemptively(Duration.ofSeconds(5),
                         () -> store.readReferences(1, 2, 10));
                 assertEquals(List.of(3L, 4L, 5L), ids(rest));
-            } finally {
-                release.countDown();
-            }
+            });
         }
+    }
+
+    /** Runs {@code body} while the applier applies nothing (until {@code body} or the end opens the latch). */
+    private static void whileApplierHeld(H2MessageStore store, HeldApplier body) throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        store.holdApplyingUntil(release);
+        try {
+            body.run(release);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    private interface HeldApplier {
+        void run(CountDownLatch release) throws Exception;
     }
 
     /** Opens the store with store queue 1 holding messages 1–5, all of them in H2. */
