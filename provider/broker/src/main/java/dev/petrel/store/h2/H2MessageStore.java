@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -297,9 +298,9 @@ public final class H2MessageStore implements MessageStore {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("reading references of store queue " + storeQueueId + (ascending ? " after" : " before")
-                    + " message "
-                    + boundary + " from PETREL_REFERENCE at " + directory + " failed: " + e, e);
+            throw new StoreException("reading references of store queue " + storeQueueId
+                    + (ascending ? " after" : " before") + " message " + boundary + " from PETREL_REFERENCE at "
+                    + directory + " failed: " + e, e);
         }
         return new Rows(references, count, lastId);
     }
@@ -357,7 +358,7 @@ public final class H2MessageStore implements MessageStore {
     }
 
     /** Test hook (journal only): the applier applies nothing more to H2 until {@code release} opens. */
-    void holdApplyingUntil(java.util.concurrent.CountDownLatch release) {
+    void holdApplyingUntil(CountDownLatch release) {
         applier.holdApplyingUntil(release);
     }
 
