@@ -207,8 +207,7 @@ final class JournalApplierThread {
                 break;
             }
             transaction.add(first);
-            OperationNetting netting = new OperationNetting();
-            netting.addAll(first.group);
+            OperationNetting netting = OperationNetting.of(first.group);
             closing = gather(transaction, netting, first.operations, first.bytes, first.endPosition);
             if (!apply(transaction, netting)) {
                 return;
