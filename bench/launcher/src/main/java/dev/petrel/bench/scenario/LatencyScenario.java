@@ -39,10 +39,7 @@ public record LatencyScenario(String id, int producers) implements Scenario {
                         run.producerStop()).paced(start + offset, interval)));
             }
             JitWarmup warmup = JitWarmup.start(settings.warmupLimitMillis());
-            run.sleepWatching(settings.latencyWarmupMillis());
-            while (warmup.keepWarming()) {
-                run.sleepWatching(JitWarmup.STEP_MILLIS);
-            }
+            run.warmUp(warmup, settings.latencyWarmupMillis());
             // both set before they pass, so no message intended after measureFrom escapes the record
             long measureFrom = System.nanoTime() + 100_000_000L;
             long end = measureFrom + settings.latencyMillis() * 1_000_000;

@@ -76,6 +76,17 @@ final class ScenarioRun implements AutoCloseable {
         rethrowFailure();
     }
 
+    /**
+     * Warms up: sleeps (watching) {@code minimumMillis}, then in {@link JitWarmup#STEP_MILLIS} steps
+     * for as long as {@code warmup} says the JIT is still busy.
+     */
+    void warmUp(JitWarmup warmup, long minimumMillis) throws Exception {
+        sleepWatching(minimumMillis);
+        while (warmup.keepWarming()) {
+            sleepWatching(JitWarmup.STEP_MILLIS);
+        }
+    }
+
     /** Waits until {@code condition} holds, failing on a client failure or after {@code timeoutMillis}. */
     void awaitCondition(BooleanSupplier condition, long timeoutMillis, String what) throws Exception {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;

@@ -52,10 +52,7 @@ public record ThroughputScenario(String id, boolean topic, boolean persistent, i
                         run.producerStop()));
             }
             JitWarmup warmup = JitWarmup.start(settings.warmupLimitMillis());
-            run.sleepWatching(settings.warmupMillis());
-            while (warmup.keepWarming()) {
-                run.sleepWatching(JitWarmup.STEP_MILLIS);
-            }
+            run.warmUp(warmup, settings.warmupMillis());
             long before = deliveries.sum();
             long start = System.nanoTime();
             run.sleepWatching(settings.measureMillis());
