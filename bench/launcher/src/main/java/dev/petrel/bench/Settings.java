@@ -33,7 +33,7 @@ public record Settings(long warmupMillis, long warmupLimitMillis, long measureMi
 
     /** Warm-up and measurement long enough to be compared across runs. */
     public static Settings full() {
-        return new Settings(3_000, 20_000, 8_000, 1_000, 3_000, 15_000, 200_000, 20_000, 300_000, 150_000, 3_000);
+        return new Settings(3_000, 60_000, 8_000, 1_000, 3_000, 15_000, 200_000, 20_000, 300_000, 150_000, 3_000);
     }
 
     public Settings withSyncNanos(long nanos) {
