@@ -14,9 +14,9 @@ import java.util.function.LongSupplier;
  * of the step compiling, or until its limit. One quiet step was not enough: a code path that gets hot
  * late (for Petrel, H2's {@code MVMap.operate}, whose C2 compilation takes a second of a core here and
  * is redone after each of its first few deoptimisations) started compiling again inside the measured
- * part, for up to 4 s of its 8. Every provider gets the same rule. Each scenario reports how long its warm-up took and how
- * long the compilers still worked during its measured part ({@link #report}); the results table
- * prints both.
+ * part, for up to 4 s of its 8. Every provider gets the same rule. Each scenario reports how long
+ * its warm-up took and how long the compilers still worked during its measured part
+ * ({@link #report}); the results table prints both.
  *
  * <p>Threading: the scenario thread.
  */
