@@ -165,7 +165,8 @@ public final class ResultTable {
         out.append("\nWarm-up: at least ").append(number(settings.warmupMillis())).append(" ms (the backlog: ")
                 .append(backlog).append("), then on until ").append(JitWarmup.QUIET_STEPS)
                 .append(" steps in a row (1 s each, or one more warm-up backlog each) in which the JIT compilers were busy")
-                .append(" at most ").append(Math.round(JitWarmup.QUIET_SHARE * 100)).append("% of the step, or ").append(number(settings.warmupLimitMillis())).append(" ms. Longest warm-up, and the compilers'")
+                .append(" at most ").append(Math.round(JitWarmup.QUIET_SHARE * 100)).append("% of the step, or ")
+                .append(number(settings.warmupLimitMillis())).append(" ms. Longest warm-up, and the compilers'")
                 .append(" time in any measured part after it: ").append(String.join("; ", parts)).append(".\n");
     }
 
